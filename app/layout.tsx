@@ -1,0 +1,28 @@
+import type { Metadata } from 'next';
+import type { ReactNode } from 'react';
+import './globals.css';
+
+export const metadata: Metadata = {
+  title: { default: 'Dependency Atlas', template: '%s · Dependency Atlas' },
+  description: 'How dependent one country is on its partners, with sources for every figure.',
+};
+
+export default function RootLayout({ children }: { children: ReactNode }) {
+  return (
+    <html lang="en">
+      <body>
+        <header className="site-header">
+          <div className="inner">
+            <a className="brand" href="/">
+              Dependency Atlas
+            </a>
+          </div>
+        </header>
+        <main id="main">{children}</main>
+        <footer className="site-footer">
+          <div className="inner">Every figure links to its source. Data: curated research notes and editors&apos; entries.</div>
+        </footer>
+      </body>
+    </html>
+  );
+}

@@ -1,0 +1,24 @@
+import { EmbeddedDatabaseError } from '../db/embedded';
+import { DatabaseUnreachableError, resolveTarget, type Target } from '../db/connection';
+import { MigrationError } from '../db/migrate';
+
+export const log = (line: string) => console.log(`[atlas] ${line}`);
+
+/** Runs a command-line task against the resolved database; known failures print one line, not a stack trace. */
+export async function runWithDatabase(task: (target: Target) => Promise<void>): Promise<void> {
+  let target: Target | undefined;
+  try {
+    target = await resolveTarget();
+    log(`database: ${target.label}`);
+    await task(target);
+  } catch (error) {
+    if (error instanceof DatabaseUnreachableError || error instanceof EmbeddedDatabaseError || error instanceof MigrationError) {
+      console.error(`[atlas] ${error.message}`);
+    } else {
+      console.error(error);
+    }
+    process.exitCode = 1;
+  } finally {
+    await target?.release();
+  }
+}

@@ -1,0 +1,115 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import postgres from 'postgres';
+
+/** Same key as Prisma Migrate's own lock, so this runner and `prisma migrate deploy` exclude each other. */
+const ADVISORY_LOCK_KEY = 72707369;
+
+export type MigrationFile = { name: string; sql: string; checksum: string };
+export type MigrateResult = { applied: string[]; alreadyApplied: string[] };
+
+export class MigrationError extends Error {}
+
+export function migrationsDir(): string {
+  return path.resolve(process.env.MIGRATIONS_DIR ?? 'prisma/migrations');
+}
+
+export function readMigrations(dir = migrationsDir()): MigrationFile[] {
+  return fs
+    .readdirSync(dir, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory() && fs.existsSync(path.join(dir, entry.name, 'migration.sql')))
+    .map((entry) => entry.name)
+    .sort()
+    .map((name) => {
+      const sql = fs.readFileSync(path.join(dir, name, 'migration.sql'), 'utf8');
+      // Prisma records the SHA-256 of the file's text; matching it lets a machine with Prisma's engine see these as applied.
+      return { name, sql, checksum: crypto.createHash('sha256').update(sql).digest('hex') };
+    });
+}
+
+const CREATE_TABLE = `CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
+    "id"                    VARCHAR(36) PRIMARY KEY NOT NULL,
+    "checksum"              VARCHAR(64) NOT NULL,
+    "finished_at"           TIMESTAMPTZ,
+    "migration_name"        VARCHAR(255) NOT NULL,
+    "logs"                  TEXT,
+    "rolled_back_at"        TIMESTAMPTZ,
+    "started_at"            TIMESTAMPTZ NOT NULL DEFAULT now(),
+    "applied_steps_count"   INTEGER NOT NULL DEFAULT 0
+)`;
+
+type AppliedRow = { migration_name: string; checksum: string; finished_at: Date | null };
+
+/**
+ * Applies the migrations in name order, each in its own transaction, under an advisory lock so that two
+ * instances starting at once do not both migrate. Refuses to run when an applied migration's file changed.
+ */
+export async function migrate(
+  url: string,
+  options: { dir?: string; log?: (line: string) => void } = {},
+): Promise<MigrateResult> {
+  const log = options.log ?? (() => {});
+  const files = readMigrations(options.dir);
+  const sql = postgres(url, { max: 1, onnotice: () => {}, connect_timeout: 10 });
+  try {
+    const conn = await sql.reserve();
+    try {
+      await conn`SELECT pg_advisory_lock(${ADVISORY_LOCK_KEY})`;
+      try {
+        await conn.unsafe(CREATE_TABLE);
+        const rows = await conn<AppliedRow[]>`
+          SELECT migration_name, checksum, finished_at FROM "_prisma_migrations" WHERE rolled_back_at IS NULL`;
+        const applied = new Map(rows.map((row) => [row.migration_name, row]));
+        for (const row of rows) {
+          if (row.finished_at === null) {
+            throw new MigrationError(
+              `Migration ${row.migration_name} started but never finished. Inspect the database, then mark it rolled back in _prisma_migrations.`,
+            );
+          }
+        }
+        for (const file of files) {
+          const row = applied.get(file.name);
+          if (row && row.checksum !== file.checksum) {
+            throw new MigrationError(
+              `Migration ${file.name} was changed after it was applied (checksum ${row.checksum.slice(0, 12)}… in the database, ${file.checksum.slice(0, 12)}… on disk). Restore the file and add a new migration instead.`,
+            );
+          }
+        }
+        const result: MigrateResult = { applied: [], alreadyApplied: [] };
+        for (const file of files) {
+          if (applied.has(file.name)) {
+            result.alreadyApplied.push(file.name);
+            continue;
+          }
+          const started = Date.now();
+          // Explicit BEGIN/COMMIT: the advisory lock is held by this reserved session, so the transaction must run on it too.
+          await conn`BEGIN`;
+          try {
+            await conn.unsafe(file.sql).simple();
+            await conn`
+              INSERT INTO "_prisma_migrations" (id, checksum, finished_at, migration_name, started_at, applied_steps_count)
+              VALUES (${crypto.randomUUID()}, ${file.checksum}, now(), ${file.name}, now(), 1)`;
+            await conn`COMMIT`;
+          } catch (error) {
+            await conn`ROLLBACK`;
+            throw new MigrationError(`Migration ${file.name} failed and was rolled back: ${(error as Error).message}`);
+          }
+          result.applied.push(file.name);
+          log(`applied migration ${file.name} (${Date.now() - started} ms)`);
+        }
+        const known = new Set(files.map((file) => file.name));
+        for (const row of rows) {
+          if (!known.has(row.migration_name)) log(`warning: migration ${row.migration_name} is applied but has no file here`);
+        }
+        return result;
+      } finally {
+        await conn`SELECT pg_advisory_unlock(${ADVISORY_LOCK_KEY})`;
+      }
+    } finally {
+      conn.release();
+    }
+  } finally {
+    await sql.end({ timeout: 5 });
+  }
+}

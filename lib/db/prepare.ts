@@ -1,0 +1,20 @@
+import { seed } from '../../prisma/seed/seed';
+import { createPrismaClient } from './client';
+import { migrate } from './migrate';
+
+/** Migrates, then seeds only a database that has no data yet (an existing deployment keeps its own). */
+export async function prepareDatabase(url: string, log: (line: string) => void): Promise<{ seeded: boolean }> {
+  const result = await migrate(url, { log });
+  log(`migrations: ${result.applied.length} applied, ${result.alreadyApplied.length} already applied`);
+  const db = createPrismaClient(url, { max: 2 });
+  try {
+    const dimensions = await db.dimension.count();
+    if (dimensions > 0) return { seeded: false };
+    const started = Date.now();
+    const { created } = await seed(db);
+    log(`seeded an empty database in ${Date.now() - started} ms: ${created.observations} observations, ${created.events} events, ${created.sources} sources`);
+    return { seeded: true };
+  } finally {
+    await db.$disconnect();
+  }
+}

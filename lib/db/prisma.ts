@@ -1,0 +1,14 @@
+import 'server-only';
+import { createPrismaClient, type Db } from './client';
+
+const globalForDb = globalThis as unknown as { atlasDb?: Db };
+
+/** The app's one database client, created on first use from DATABASE_URL (set by `npm start`). */
+export function getDb(): Db {
+  if (globalForDb.atlasDb) return globalForDb.atlasDb;
+  const url = process.env.DATABASE_URL;
+  if (!url) throw new Error('DATABASE_URL is not set: start the app with `npm start`, which provides it.');
+  const max = Number(process.env.DATABASE_POOL_MAX ?? (process.env.DATABASE_KIND === 'embedded' ? 4 : 10));
+  globalForDb.atlasDb = createPrismaClient(url, { max });
+  return globalForDb.atlasDb;
+}
