@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
-import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
+import { serveOverWire } from './wire-server';
 
 /**
  * The embedded database: PGlite in one process, served on loopback through the Postgres wire protocol,
@@ -90,9 +90,8 @@ export async function startEmbedded(options: { dir?: string; port?: number } = {
     );
   }
   const host = '127.0.0.1';
-  const server = new PGLiteSocketServer({ db, host, port: options.port ?? 0, maxConnections: 16 });
-  await server.start();
-  const port = Number(server.getServerConn().split(':').pop());
+  const server = await serveOverWire(db, { host, port: options.port ?? 0 });
+  const port = server.port;
   const info: EmbeddedInfo = { pid: process.pid, host, port, startedAt: new Date().toISOString() };
   fs.writeFileSync(infoFile(dir), JSON.stringify(info));
   let stopped = false;
@@ -103,7 +102,7 @@ export async function startEmbedded(options: { dir?: string; port?: number } = {
     stop: async () => {
       if (stopped) return;
       stopped = true;
-      await server.stop();
+      await server.close();
       await db.close();
       fs.rmSync(infoFile(dir), { force: true });
       fs.rmSync(lockFile(dir), { force: true });

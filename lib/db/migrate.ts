@@ -42,8 +42,10 @@ const CREATE_TABLE = `CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
 type AppliedRow = { migration_name: string; checksum: string; finished_at: Date | null };
 
 /**
- * Applies the migrations in name order, each in its own transaction, under an advisory lock so that two
- * instances starting at once do not both migrate. Refuses to run when an applied migration's file changed.
+ * Applies the migrations in name order, each in its own transaction. Each transaction first takes an
+ * advisory transaction lock and re-reads what is applied, so two instances starting at once never apply
+ * one migration twice (on the embedded database, where every connection shares one session, the open
+ * transaction itself excludes the other connections). Refuses to run when an applied migration's file changed.
  */
 export async function migrate(
   url: string,
@@ -51,64 +53,59 @@ export async function migrate(
 ): Promise<MigrateResult> {
   const log = options.log ?? (() => {});
   const files = readMigrations(options.dir);
-  const sql = postgres(url, { max: 1, onnotice: () => {}, connect_timeout: 10 });
+  // Unnamed statements only: the embedded database is one session shared by every connection.
+  const sql = postgres(url, { max: 1, onnotice: () => {}, connect_timeout: 10, prepare: false });
+  const result: MigrateResult = { applied: [], alreadyApplied: [] };
   try {
-    const conn = await sql.reserve();
-    try {
-      await conn`SELECT pg_advisory_lock(${ADVISORY_LOCK_KEY})`;
-      try {
-        await conn.unsafe(CREATE_TABLE);
-        const rows = await conn<AppliedRow[]>`
-          SELECT migration_name, checksum, finished_at FROM "_prisma_migrations" WHERE rolled_back_at IS NULL`;
-        const applied = new Map(rows.map((row) => [row.migration_name, row]));
-        for (const row of rows) {
-          if (row.finished_at === null) {
-            throw new MigrationError(
-              `Migration ${row.migration_name} started but never finished. Inspect the database, then mark it rolled back in _prisma_migrations.`,
-            );
-          }
-        }
-        for (const file of files) {
-          const row = applied.get(file.name);
-          if (row && row.checksum !== file.checksum) {
-            throw new MigrationError(
-              `Migration ${file.name} was changed after it was applied (checksum ${row.checksum.slice(0, 12)}… in the database, ${file.checksum.slice(0, 12)}… on disk). Restore the file and add a new migration instead.`,
-            );
-          }
-        }
-        const result: MigrateResult = { applied: [], alreadyApplied: [] };
-        for (const file of files) {
-          if (applied.has(file.name)) {
-            result.alreadyApplied.push(file.name);
-            continue;
-          }
-          const started = Date.now();
-          // Explicit BEGIN/COMMIT: the advisory lock is held by this reserved session, so the transaction must run on it too.
-          await conn`BEGIN`;
-          try {
-            await conn.unsafe(file.sql).simple();
-            await conn`
-              INSERT INTO "_prisma_migrations" (id, checksum, finished_at, migration_name, started_at, applied_steps_count)
-              VALUES (${crypto.randomUUID()}, ${file.checksum}, now(), ${file.name}, now(), 1)`;
-            await conn`COMMIT`;
-          } catch (error) {
-            await conn`ROLLBACK`;
-            throw new MigrationError(`Migration ${file.name} failed and was rolled back: ${(error as Error).message}`);
-          }
-          result.applied.push(file.name);
-          log(`applied migration ${file.name} (${Date.now() - started} ms)`);
-        }
-        const known = new Set(files.map((file) => file.name));
-        for (const row of rows) {
-          if (!known.has(row.migration_name)) log(`warning: migration ${row.migration_name} is applied but has no file here`);
-        }
-        return result;
-      } finally {
-        await conn`SELECT pg_advisory_unlock(${ADVISORY_LOCK_KEY})`;
+    const locked = async <T>(work: (tx: postgres.TransactionSql) => Promise<T>): Promise<T> =>
+      (await sql.begin(async (tx) => {
+        await tx`SELECT pg_advisory_xact_lock(${ADVISORY_LOCK_KEY})`;
+        await tx.unsafe(CREATE_TABLE);
+        return work(tx);
+      })) as T;
+
+    const appliedRows = (tx: postgres.TransactionSql) =>
+      tx<AppliedRow[]>`SELECT migration_name, checksum, finished_at FROM "_prisma_migrations" WHERE rolled_back_at IS NULL`;
+
+    const rows = await locked(appliedRows);
+    for (const row of rows) {
+      if (row.finished_at === null) {
+        throw new MigrationError(
+          `Migration ${row.migration_name} started but never finished. Inspect the database, then mark it rolled back in _prisma_migrations.`,
+        );
       }
-    } finally {
-      conn.release();
+      const file = files.find((f) => f.name === row.migration_name);
+      if (!file) log(`warning: migration ${row.migration_name} is applied but has no file here`);
+      else if (file.checksum !== row.checksum) {
+        throw new MigrationError(
+          `Migration ${file.name} was changed after it was applied (checksum ${row.checksum.slice(0, 12)}… in the database, ${file.checksum.slice(0, 12)}… on disk). Restore the file and add a new migration instead.`,
+        );
+      }
     }
+
+    for (const file of files) {
+      const started = Date.now();
+      const applied = await locked(async (tx) => {
+        const now = await appliedRows(tx);
+        if (now.some((row) => row.migration_name === file.name)) return false;
+        try {
+          await tx.unsafe(file.sql).simple();
+        } catch (error) {
+          throw new MigrationError(`Migration ${file.name} failed and was rolled back: ${(error as Error).message}`);
+        }
+        await tx`
+          INSERT INTO "_prisma_migrations" (id, checksum, finished_at, migration_name, started_at, applied_steps_count)
+          VALUES (${crypto.randomUUID()}, ${file.checksum}, now(), ${file.name}, now(), 1)`;
+        return true;
+      });
+      if (applied) {
+        result.applied.push(file.name);
+        log(`applied migration ${file.name} (${Date.now() - started} ms)`);
+      } else {
+        result.alreadyApplied.push(file.name);
+      }
+    }
+    return result;
   } finally {
     await sql.end({ timeout: 5 });
   }
