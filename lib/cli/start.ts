@@ -21,9 +21,14 @@ await runWithDatabase(async (target) => {
     },
   });
   log(`starting http://localhost:${port}`);
-  const forward = (signal: NodeJS.Signals) => child.kill(signal);
+  let stopping = false;
+  const forward = (signal: NodeJS.Signals) => {
+    stopping = true;
+    child.kill(signal);
+  };
   process.on('SIGINT', forward);
   process.on('SIGTERM', forward);
   const code = await new Promise<number>((resolve) => child.on('exit', (exitCode, signal) => resolve(exitCode ?? (signal ? 0 : 1))));
-  process.exitCode = code;
+  // A stop we were asked for is a clean exit (Next exits 130 on SIGINT); the embedded database is closed after this.
+  process.exitCode = stopping ? 0 : code;
 });

@@ -1,0 +1,60 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { expect, test } from '@playwright/test';
+import { freePort, healthStatus, spawnLogged, waitFor, type Spawned } from './support';
+
+// The README's first command on a fresh folder: no DATABASE_URL, embedded Postgres under a new data directory.
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'atlas-embedded-e2e-'));
+const env = { DATABASE_URL: '', EMBEDDED_DATA_DIR: dir };
+let running: Spawned | null = null;
+
+async function start(port: number): Promise<Spawned> {
+  const started = spawnLogged(process.execPath, ['--import', 'tsx', 'lib/cli/start.ts'], { ...env, PORT: String(port) });
+  await waitFor(async () => (await healthStatus(`http://127.0.0.1:${port}`)) === 200, 120_000, 'npm start on the embedded database');
+  return started;
+}
+
+async function stop(server: Spawned): Promise<number | null> {
+  server.child.kill('SIGINT');
+  return server.exited;
+}
+
+test.afterAll(async () => {
+  if (running) await stop(running);
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+test.setTimeout(240_000);
+
+test('@embedded first start migrates and seeds, scripts go through the running server, data survives a restart', async ({ page }) => {
+  const port = await freePort();
+  running = await start(port);
+  expect(running.output()).toContain(`embedded Postgres (PGlite) in ${dir}`);
+  expect(running.output()).toMatch(/seeded an empty database in \d+ ms: 170 observations/);
+
+  await page.goto(`http://127.0.0.1:${port}/`);
+  await expect(page.getByRole('table', { name: 'Partners' }).getByRole('rowheader', { name: /^Russia/ })).toBeVisible();
+  const lede = await page.getByText(/sourced values across/).textContent();
+  expect(lede).toMatch(/^170 sourced values/);
+
+  // While the server owns the data directory, the command-line scripts go through it.
+  const seed = spawnLogged(process.execPath, ['--import', 'tsx', 'lib/cli/db-seed.ts'], env);
+  expect(await seed.exited).toBe(0);
+  expect(seed.output()).toMatch(/served by process \d+/);
+  expect(seed.output()).toContain('nothing to add');
+
+  expect(await stop(running)).toBe(0);
+  running = null;
+  expect(fs.existsSync(path.join(dir, 'owner.pid'))).toBe(false);
+
+  // With the server stopped, a script opens the data directory itself.
+  const migrate = spawnLogged(process.execPath, ['--import', 'tsx', 'lib/cli/db-migrate.ts'], env);
+  expect(await migrate.exited).toBe(0);
+  expect(migrate.output()).toContain('0 applied, 1 already applied');
+
+  running = await start(port);
+  expect(running.output()).toContain('database already has data: seed skipped');
+  await page.goto(`http://127.0.0.1:${port}/`);
+  expect(await page.getByText(/sourced values across/).textContent()).toBe(lede);
+});
