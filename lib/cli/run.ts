@@ -1,6 +1,10 @@
+import fs from 'node:fs';
 import { EmbeddedDatabaseError } from '../db/embedded';
 import { DatabaseUnreachableError, resolveTarget, type Target } from '../db/connection';
 import { MigrationError } from '../db/migrate';
+
+// Same variables as .env.example; the shell's environment wins over the file.
+if (fs.existsSync('.env')) process.loadEnvFile('.env');
 
 export const log = (line: string) => console.log(`[atlas] ${line}`);
 
