@@ -69,6 +69,8 @@ export type IndicatorSeed = {
   higherIsMoreDependent?: boolean;
   /** Default weight in the dimension's score; 0 keeps an indicator out of the score. */
   weight?: number;
+  /** For volumes: the indicator whose WORLD figure is the reporter's total (default: this one). */
+  total?: string;
 };
 
 const NOT_SCORED = 0;
@@ -96,7 +98,7 @@ export const INDICATORS: IndicatorSeed[] = [
   { slug: 'wheat_imports', dimension: 'grain', name: 'Wheat imports', unit: 'million tonnes', valueKind: 'NUMBER', definition: 'Wheat imported from the partner in the marketing year (WORLD: total).', weight: 1 },
   { slug: 'wheat_exports_to_turkey_russian_data', dimension: 'grain', name: 'Russian wheat exports to Turkey (Russian exporters\' data)', unit: 'million tonnes', valueKind: 'NUMBER', definition: 'Wheat shipped to Turkey as reported by Russian exporters.', partnerSide: true, weight: NOT_SCORED },
   // tourism
-  { slug: 'foreign_arrivals', dimension: 'tourism', name: 'Visitor arrivals', unit: 'persons', valueKind: 'NUMBER', definition: 'Arrivals in Turkey of visitors of the partner\'s nationality.', methodology: 'MoCT border statistics; DGMM border entries for 2015–2018 (close to MoCT, not identical). Divided by total foreign visitors of the same year to give a share.', weight: 1 },
+  { slug: 'foreign_arrivals', dimension: 'tourism', name: 'Visitor arrivals', unit: 'persons', valueKind: 'NUMBER', definition: 'Arrivals in Turkey of visitors of the partner\'s nationality.', methodology: 'MoCT border statistics; DGMM border entries for 2015–2018 (close to MoCT, not identical). Divided by total foreign visitors of the same year to give a share.', weight: 1, total: 'foreign_visitors_total' },
   { slug: 'foreign_visitors_total', dimension: 'tourism', name: 'Foreign visitors (total)', unit: 'persons', valueKind: 'NUMBER', definition: 'All foreign visitors to Turkey, excluding Turkish citizens resident abroad.', weight: NOT_SCORED },
   { slug: 'visitors_total_incl_citizens_abroad', dimension: 'tourism', name: 'Visitors incl. citizens resident abroad', unit: 'persons', valueKind: 'NUMBER', definition: 'Visitor totals as reported, which appear to include Turkish citizens resident abroad (not comparable with foreign visitors).', weight: NOT_SCORED },
   // trade

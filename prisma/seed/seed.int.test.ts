@@ -40,7 +40,10 @@ afterAll(async () => {
 
 describe('seed', () => {
   it('loads every research row and is idempotent: a second run changes nothing', async () => {
+    const versionBefore = (await db.dataState.findUniqueOrThrow({ where: { id: 1 } })).version;
     const first = await seed(db);
+    const versionAfter = (await db.dataState.findUniqueOrThrow({ where: { id: 1 } })).version;
+    expect(versionAfter).toBeGreaterThan(versionBefore);
     // 168 research rows + the founding article's gas share and sanctions stance
     expect(first.created.observations).toBe(170);
     expect(first.created.events).toBe(32);
@@ -48,6 +51,7 @@ describe('seed', () => {
     const second = await seed(db);
     expect(Object.values(second.created).every((n) => n === 0)).toBe(true);
     expect(await fingerprint(database.url)).toEqual(before);
+    expect((await db.dataState.findUniqueOrThrow({ where: { id: 1 } })).version).toBe(versionAfter);
   });
 
   it('gives every observation a source with the excerpt that contains the figure', async () => {

@@ -13,6 +13,7 @@ import {
   NATO_MEMBERSHIPS,
   NATO_SOURCE,
   type Curation,
+  type IndicatorSeed,
   type Period,
   type Status,
 } from './catalogue';
@@ -195,6 +196,11 @@ export async function seed(db: PrismaClient): Promise<{ created: SeedCounts }> {
 
   await db.$transaction(
     async (tx: Tx) => {
+      const need = (map: Map<string, number>, key: string, what: string) => {
+        const id = map.get(key);
+        if (id === undefined) throw new Error(`seed: unknown ${what} "${key}"`);
+        return id;
+      };
       const actorIds = new Map<string, number>();
       for (const actor of ACTORS) {
         const existing = await tx.actor.findUnique({ where: { code: actor.code }, select: { id: true } });
@@ -208,11 +214,12 @@ export async function seed(db: PrismaClient): Promise<{ created: SeedCounts }> {
         dimensionIds.set(dimension.key, row.id);
       }
       const indicatorIds = new Map<string, number>();
+      const createdWithTotal: IndicatorSeed[] = [];
       for (const [order, indicator] of INDICATORS.entries()) {
         const dimensionId = dimensionIds.get(indicator.dimension);
         if (dimensionId === undefined) throw new Error(`indicator ${indicator.slug}: unknown dimension ${indicator.dimension}`);
         const existing = await tx.indicator.findUnique({ where: { slug: indicator.slug }, select: { id: true } });
-        const { dimension: _dimension, ...fields } = indicator;
+        const { dimension: _dimension, total: _total, ...fields } = indicator;
         const row =
           existing ??
           (created.indicators++,
@@ -221,6 +228,13 @@ export async function seed(db: PrismaClient): Promise<{ created: SeedCounts }> {
             select: { id: true },
           }));
         indicatorIds.set(indicator.slug, row.id);
+        if (!existing && indicator.total) createdWithTotal.push(indicator);
+      }
+      for (const indicator of createdWithTotal) {
+        await tx.indicator.update({
+          where: { slug: indicator.slug },
+          data: { totalIndicatorId: need(indicatorIds, indicator.total ?? '', 'indicator') },
+        });
       }
 
       const sourceIds = new Map<string, number>();
@@ -234,11 +248,6 @@ export async function seed(db: PrismaClient): Promise<{ created: SeedCounts }> {
         const row = existing ?? (created.sources++, await tx.source.create({ data: source, select: { id: true } }));
         sourceIds.set(key, row.id);
         return row.id;
-      };
-      const need = (map: Map<string, number>, key: string, what: string) => {
-        const id = map.get(key);
-        if (id === undefined) throw new Error(`seed: unknown ${what} "${key}"`);
-        return id;
       };
 
       const natoId = need(actorIds, 'NATO', 'actor');
