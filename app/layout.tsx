@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
 import type { ReactNode } from 'react';
 import './globals.css';
 
@@ -11,11 +12,27 @@ export default function RootLayout({ children }: { children: ReactNode }) {
   return (
     <html lang="en">
       <body>
+        <a className="skip-link" href="#main">
+          Skip to content
+        </a>
         <header className="site-header">
           <div className="inner">
-            <a className="brand" href="/">
+            <Link className="brand" href="/">
               Dependency Atlas
-            </a>
+            </Link>
+            <nav aria-label="Main">
+              <ul>
+                <li>
+                  <Link href="/">Overview</Link>
+                </li>
+                <li>
+                  <Link href="/compare">Compare</Link>
+                </li>
+                <li>
+                  <Link href="/timeline">Timeline</Link>
+                </li>
+              </ul>
+            </nav>
           </div>
         </header>
         <main id="main">{children}</main>

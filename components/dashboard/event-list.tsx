@@ -1,26 +1,25 @@
-import type { OverviewEvent } from '@/lib/queries/overview';
+import { formatDate } from '@/lib/dashboard/format';
+import type { EventRow } from '@/lib/dashboard/types';
+import { SourceLink } from './source-link';
 
-function formatDate(date: string, precision: string): string {
-  const value = new Date(`${date}T00:00:00Z`);
-  return value.toLocaleDateString('en-GB', {
-    timeZone: 'UTC',
-    year: 'numeric',
-    month: 'short',
-    ...(precision === 'day' ? { day: 'numeric' } : {}),
-  });
-}
-
-export function EventList({ events }: { events: OverviewEvent[] }) {
-  if (events.length === 0) return <p>No events recorded.</p>;
+export function EventList({ events, empty = 'No events recorded for this selection.' }: { events: EventRow[]; empty?: string }) {
+  if (events.length === 0) return <p>{empty}</p>;
   return (
     <ol className="events">
       {events.map((e) => (
         <li key={e.id}>
           <time dateTime={e.date}>{formatDate(e.date, e.precision)}</time>
-          {e.endDate ? <> – <time dateTime={e.endDate}>{formatDate(e.endDate, 'day')}</time></> : null} {e.title}
+          {e.endDate ? (
+            <>
+              {' – '}
+              <time dateTime={e.endDate}>{formatDate(e.endDate)}</time>
+            </>
+          ) : null}{' '}
+          <span className="event-title">{e.title}</span>
+          {e.description ? <p className="event-description">{e.description}</p> : null}
           <div className="meta">
-            {[e.partner, e.dimension].filter(Boolean).join(' · ')} · Source:{' '}
-            {e.sourceUrl ? <a href={e.sourceUrl}>{e.sourceTitle}</a> : e.sourceTitle}
+            {[e.partnerName, e.dimensionLabel].filter(Boolean).join(' · ')}
+            {e.partnerName || e.dimensionLabel ? ' · ' : ''}Source: <SourceLink source={e.source} />
           </div>
         </li>
       ))}

@@ -1,0 +1,99 @@
+import type { Metadata } from 'next';
+import { CompareChart } from '@/components/charts/compare-chart';
+import { Notices } from '@/components/dashboard/notices';
+import { ViewFilters } from '@/components/dashboard/view-filters';
+import { formatNumber, formatValue, partnerColour } from '@/lib/dashboard/format';
+import { annualIndex, matrixCell } from '@/lib/dashboard/shape';
+import { choosablePartners, resolveView } from '@/lib/queries/dashboard';
+import { getObservations } from '@/lib/queries/data';
+import { parseView, type SearchParams } from '@/lib/schemas/view';
+
+export const metadata: Metadata = { title: 'Compare partners' };
+
+export default async function ComparePage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  const { state, errors } = parseView(await searchParams);
+  const view = await resolveView(state);
+  const { catalogue, focal, partners } = view;
+  const observations = await getObservations(focal.code, view.fetchCodes);
+  const index = annualIndex(observations);
+  const years = observations.map((o) => o.year);
+  const yearSpan: [number, number] = years.length ? [Math.min(...years), Math.max(...years)] : [2015, 2024];
+  const cells = partners.map((p) => ({
+    partner: p,
+    cells: catalogue.dimensions.map((d) => matrixCell(observations, catalogue, d.key, p.code, focal.code, { weights: state.weights, from: state.from, to: state.to, index })),
+  }));
+  const scored = catalogue.dimensions.filter((d) => cells.some((c) => c.cells.some((cell) => cell.dimension === d.key && cell.latest?.score != null)));
+  const range = state.from !== undefined || state.to !== undefined ? `${state.from ?? 'earliest'}–${state.to ?? 'latest'}` : 'all years';
+  const title = `Dependency score by dimension: ${partners.map((p) => p.name).join(', ')} (${range})`;
+  const rows = scored.map((d) => ({
+    dimension: d.label,
+    values: Object.fromEntries(cells.map((c) => [c.partner.code, c.cells.find((cell) => cell.dimension === d.key)?.latest?.score ?? null])),
+    years: Object.fromEntries(cells.map((c) => [c.partner.code, c.cells.find((cell) => cell.dimension === d.key)?.latest?.year ?? null])),
+  }));
+
+  return (
+    <>
+      <h1>Compare partners</h1>
+      <p className="lede">
+        {focal.name}&apos;s dependence on the chosen partners side by side: the latest year with data in the range, per dimension.
+      </p>
+      <Notices messages={[...errors, ...view.notices]} />
+      <ViewFilters action="/compare" state={state} partners={choosablePartners(catalogue, focal.code)} years={yearSpan} label="Choose partners and years" />
+      <figure className="chart-figure" aria-labelledby="compare-title" data-testid="chart-compare">
+        <h2 id="compare-title" className="chart-title">
+          {title}
+        </h2>
+        {rows.length > 0 ? (
+          <CompareChart
+            rows={rows}
+            series={partners.map((p) => ({ key: p.code, name: p.name, colour: partnerColour(p.code) }))}
+            summary={`Bar chart of dependency scores by dimension for ${partners.map((p) => p.name).join(', ')}. The table below lists every value.`}
+          />
+        ) : (
+          <p>No scores for this selection.</p>
+        )}
+        <figcaption className="meta">Scores computed from the sourced figures listed on each dimension page; the year of each score is in the table.</figcaption>
+      </figure>
+      <div className="table-wrap">
+        <table>
+          <caption>Scores and headline figures by dimension</caption>
+          <thead>
+            <tr>
+              <th scope="col">Dimension</th>
+              {partners.map((p) => (
+                <th scope="col" key={p.code}>
+                  {p.name}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {catalogue.dimensions.map((d) => (
+              <tr key={d.key}>
+                <th scope="row">{d.label}</th>
+                {cells.map((c) => {
+                  const cell = c.cells.find((x) => x.dimension === d.key);
+                  return (
+                    <td key={c.partner.code}>
+                      {cell?.latest?.score != null && cell.headline ? (
+                        <>
+                          Score {formatNumber(cell.latest.score)} ({cell.latest.year})
+                          <br />
+                          <span className="meta">
+                            {cell.headline.indicator.name}: {formatValue(cell.headline.figure.value, cell.headline.indicator.unit)}
+                          </span>
+                        </>
+                      ) : (
+                        'No data'
+                      )}
+                    </td>
+                  );
+                })}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,113 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { EventList } from '@/components/dashboard/event-list';
+import { IndicatorFigure } from '@/components/dashboard/indicator-figure';
+import { MethodologyPanel } from '@/components/dashboard/methodology';
+import { Notices } from '@/components/dashboard/notices';
+import { ObservationTable } from '@/components/dashboard/observation-table';
+import { ScoreTable } from '@/components/dashboard/score-table';
+import { ViewFilters } from '@/components/dashboard/view-filters';
+import { indicatorChart } from '@/lib/dashboard/chart-data';
+import { annualIndex, inRange, WORLD, yearlyScores, type YearScore } from '@/lib/dashboard/shape';
+import { choosablePartners, resolveView } from '@/lib/queries/dashboard';
+import { getCatalogue, getEvents, getObservations } from '@/lib/queries/data';
+import { parseView, viewQuery, type SearchParams } from '@/lib/schemas/view';
+
+type Props = { params: Promise<{ key: string }>; searchParams: Promise<SearchParams> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { key } = await params;
+  const dimension = (await getCatalogue()).dimensions.find((d) => d.key === key);
+  return { title: dimension ? dimension.label : 'Unknown dimension' };
+}
+
+export default async function DimensionPage({ params, searchParams }: Props) {
+  const { key } = await params;
+  const { state, errors } = parseView(await searchParams);
+  const view = await resolveView(state);
+  const { catalogue, focal, partners } = view;
+  const dimension = catalogue.dimensions.find((d) => d.key === key);
+  if (!dimension) notFound();
+
+  const [observations, events] = await Promise.all([
+    getObservations(focal.code, view.fetchCodes, dimension.key),
+    getEvents({ dimension: dimension.key }),
+  ]);
+  const index = annualIndex(observations);
+  const partnerCodes = partners.map((p) => p.code);
+  const indicators = catalogue.indicators.filter((i) => i.dimension === dimension.key);
+  const charts = indicators
+    .map((indicator) => indicatorChart(catalogue, observations, indicator, partnerCodes, focal.code, { from: state.from, to: state.to, events }))
+    .filter((c) => c !== null);
+  const scores = new Map<string, YearScore[]>(
+    partners.map((p) => [
+      p.code,
+      yearlyScores(observations, catalogue, dimension.key, p.code, focal.code, state.weights, index).filter((s) => inRange(s.year, state.from, state.to)),
+    ]),
+  );
+  const shown = new Set([...partnerCodes, WORLD, ...view.fetchCodes]);
+  const tableRows = observations
+    .filter((o) => shown.has(o.partner) && inRange(o.year, state.from, state.to))
+    .sort((a, b) => a.indicator.localeCompare(b.indicator) || a.partner.localeCompare(b.partner) || a.year - b.year || a.rank - b.rank);
+  const years = observations.map((o) => o.year);
+  const yearSpan: [number, number] = years.length ? [Math.min(...years), Math.max(...years)] : [2015, 2024];
+  const shownEvents = events.filter((e) => inRange(Number(e.date.slice(0, 4)), state.from, state.to) || (e.endDate && inRange(Number(e.endDate.slice(0, 4)), state.from, state.to)));
+  const partnerList = partners.map((p) => p.name).join(', ');
+
+  return (
+    <>
+      <p className="breadcrumb">
+        <Link href={`/${viewQuery(state)}`}>Overview</Link> › {dimension.label}
+      </p>
+      <h1>
+        {dimension.label}: {focal.name} and {partnerList}
+      </h1>
+      <p className="lede">{dimension.description}</p>
+      <Notices messages={[...errors, ...view.notices]} />
+      <ViewFilters action={`/dimensions/${dimension.key}`} state={state} partners={choosablePartners(catalogue, focal.code)} years={yearSpan} />
+
+      <section aria-labelledby="score-heading">
+        <h2 id="score-heading">Dependency score</h2>
+        <ScoreTable partners={partners} scores={scores} dimensionLabel={dimension.label} />
+        <MethodologyPanel catalogue={catalogue} state={state} action={`/dimensions/${dimension.key}`} resetHref={`/dimensions/${dimension.key}${viewQuery(state, { weights: {} })}`} dimension={dimension.key} />
+      </section>
+
+      <section aria-labelledby="charts-heading">
+        <h2 id="charts-heading">Time series</h2>
+        {charts.length === 0 ? <p>No whole-year figures to draw for {partnerList} in this range; the values below include partial-year ones.</p> : null}
+        <div className="chart-grid">
+          {charts.map((chart) => (
+            <IndicatorFigure key={chart.id} chart={chart} />
+          ))}
+        </div>
+      </section>
+
+      <section aria-labelledby="values-heading">
+        <h2 id="values-heading">All values and their sources</h2>
+        <ObservationTable observations={tableRows} catalogue={catalogue} caption={`${dimension.label}: every value for ${partnerList}, group members and world totals`} />
+      </section>
+
+      <section aria-labelledby="definitions-heading">
+        <h2 id="definitions-heading">Definitions and methodology</h2>
+        <dl className="definitions">
+          {indicators.map((i) => (
+            <div key={i.slug}>
+              <dt>
+                {i.name} <span className="meta">({i.unit}{i.partnerSide ? ', partner-side data' : ''}{i.weight > 0 && i.valueKind !== 'STANCE' ? `, score weight ${i.weight}` : ', not scored'})</span>
+              </dt>
+              <dd>
+                {i.definition} {i.methodology}
+              </dd>
+            </div>
+          ))}
+        </dl>
+      </section>
+
+      <section aria-labelledby="events-heading">
+        <h2 id="events-heading">{dimension.label} events</h2>
+        <EventList events={shownEvents} />
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,95 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { EventList } from '@/components/dashboard/event-list';
+import { IndicatorFigure } from '@/components/dashboard/indicator-figure';
+import { Notices } from '@/components/dashboard/notices';
+import { ViewFilters } from '@/components/dashboard/view-filters';
+import { indicatorChart } from '@/lib/dashboard/chart-data';
+import { formatNumber, STANCE_LABEL } from '@/lib/dashboard/format';
+import { annualIndex, matrixCell } from '@/lib/dashboard/shape';
+import { resolveView } from '@/lib/queries/dashboard';
+import { getCatalogue, getEvents, getObservations } from '@/lib/queries/data';
+import { parseView, viewQuery, type SearchParams } from '@/lib/schemas/view';
+import { scoreBand } from '@/lib/scoring/score';
+
+type Props = { params: Promise<{ code: string }>; searchParams: Promise<SearchParams> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { code } = await params;
+  const actor = (await getCatalogue()).actors.find((a) => a.code === code.toUpperCase());
+  return { title: actor ? actor.name : 'Unknown partner' };
+}
+
+export default async function PartnerPage({ params, searchParams }: Props) {
+  const { code } = await params;
+  const { state, errors } = parseView(await searchParams);
+  const catalogue = await getCatalogue();
+  const partner = catalogue.actors.find((a) => a.code === code.toUpperCase() && a.kind !== 'AGGREGATE');
+  if (!partner || partner.code === state.focal) notFound();
+  const view = await resolveView({ ...state, partners: [partner.code] });
+  const { focal } = view;
+  const [observations, events] = await Promise.all([
+    getObservations(focal.code, view.fetchCodes),
+    getEvents({ partners: [partner.code], from: state.from, to: state.to }),
+  ]);
+  const index = annualIndex(observations);
+  const years = observations.map((o) => o.year);
+  const yearSpan: [number, number] = years.length ? [Math.min(...years), Math.max(...years)] : [2015, 2024];
+
+  const panels = catalogue.dimensions.map((d) => {
+    const cell = matrixCell(observations, catalogue, d.key, partner.code, focal.code, { weights: state.weights, from: state.from, to: state.to, index });
+    const indicator = cell.headline?.indicator ?? catalogue.indicators.find((i) => i.dimension === d.key && i.weight > 0 && i.valueKind !== 'STANCE');
+    const chart = indicator
+      ? indicatorChart(catalogue, observations, indicator, [partner.code], focal.code, { from: state.from, to: state.to, events: events.filter((e) => e.dimension === d.key) })
+      : null;
+    return { dimension: d, cell, chart };
+  });
+
+  return (
+    <>
+      <p className="breadcrumb">
+        <Link href={`/${viewQuery(state)}`}>Overview</Link> › {partner.name}
+      </p>
+      <h1>
+        {focal.name} and {partner.name}
+      </h1>
+      <p className="lede">
+        The relationship across every dimension{partner.kind === 'GROUP' ? ' (a group: figures are its own where reported, else the sum of its members)' : ''}.
+      </p>
+      <Notices messages={[...errors, ...view.notices]} />
+      <ViewFilters action={`/partners/${partner.code}`} state={state} years={yearSpan} keep={{ partners: state.partners.join(',') }} />
+
+      <section aria-labelledby="dimensions-heading">
+        <h2 id="dimensions-heading">By dimension</h2>
+        <div className="small-multiples">
+          {panels.map(({ dimension, cell, chart }) => (
+            <article key={dimension.key} className="panel" aria-labelledby={`panel-${dimension.key}`}>
+              <h3 id={`panel-${dimension.key}`}>
+                <Link href={`/dimensions/${dimension.key}${viewQuery(state, { partners: [partner.code] })}`}>{dimension.label}</Link>
+              </h3>
+              {cell.latest?.score != null ? (
+                <p>
+                  <span className="swatch" style={{ background: scoreBand(cell.latest.score).colour }} aria-hidden="true" /> Score{' '}
+                  <strong>{formatNumber(cell.latest.score)}</strong> in {cell.latest.year}
+                </p>
+              ) : cell.stance?.stance ? (
+                <p>
+                  {STANCE_LABEL[cell.stance.stance] ?? cell.stance.stance} ({cell.stance.year})
+                </p>
+              ) : (
+                <p>No score: no whole-year scored figure.</p>
+              )}
+              {chart ? <IndicatorFigure chart={chart} compact /> : null}
+            </article>
+          ))}
+        </div>
+      </section>
+
+      <section aria-labelledby="timeline-heading">
+        <h2 id="timeline-heading">Timeline</h2>
+        <EventList events={events} empty={`No events recorded for ${partner.name} in this range.`} />
+      </section>
+    </>
+  );
+}

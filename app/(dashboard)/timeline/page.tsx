@@ -1,0 +1,97 @@
+import type { Metadata } from 'next';
+import { EventList } from '@/components/dashboard/event-list';
+import { Notices } from '@/components/dashboard/notices';
+import { getCatalogue, getEvents } from '@/lib/queries/data';
+import { MAX_YEAR, MIN_YEAR, type SearchParams } from '@/lib/schemas/view';
+import { z } from 'zod';
+
+export const metadata: Metadata = { title: 'Timeline' };
+
+const filterSchema = z.object({
+  partner: z.string().regex(/^[A-Z][A-Z0-9]{1,9}$/).optional(),
+  dimension: z.string().regex(/^[a-z][a-z0-9_-]{0,40}$/).optional(),
+  from: z.coerce.number().int().min(MIN_YEAR).max(MAX_YEAR).optional(),
+  to: z.coerce.number().int().min(MIN_YEAR).max(MAX_YEAR).optional(),
+});
+
+const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) || undefined;
+
+export default async function TimelinePage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  const params = await searchParams;
+  const parsed = filterSchema.safeParse({
+    partner: first(params.partner)?.toUpperCase(),
+    dimension: first(params.dimension),
+    from: first(params.from),
+    to: first(params.to),
+  });
+  const errors = parsed.success ? [] : parsed.error.issues.map((i) => `${String(i.path[0])}: ${i.message}`);
+  const filter = parsed.success ? parsed.data : {};
+  const catalogue = await getCatalogue();
+  const [events, all] = await Promise.all([
+    getEvents({ partners: filter.partner ? [filter.partner] : undefined, dimension: filter.dimension, from: filter.from, to: filter.to }),
+    getEvents(),
+  ]);
+  const partnersWithEvents = catalogue.actors.filter((a) => all.some((e) => e.partner === a.code));
+  const years = all.map((e) => Number(e.date.slice(0, 4)));
+  const yearOptions: number[] = [];
+  for (let y = Math.min(...years, 2015); y <= Math.max(...years, 2024); y++) yearOptions.push(y);
+
+  return (
+    <>
+      <h1>Timeline of events</h1>
+      <p className="lede">Dated, sourced events that shaped the dependencies, newest first. Ranges (such as the grain deal) show their end date.</p>
+      <Notices messages={errors} />
+      <form className="filters" action="/timeline" method="get" aria-label="Filter the events" autoComplete="off">
+        <label>
+          Partner{' '}
+          <select name="partner" defaultValue={filter.partner ?? ''}>
+            <option value="">all</option>
+            {partnersWithEvents.map((a) => (
+              <option key={a.code} value={a.code}>
+                {a.name}
+              </option>
+            ))}
+          </select>
+        </label>{' '}
+        <label>
+          Dimension{' '}
+          <select name="dimension" defaultValue={filter.dimension ?? ''}>
+            <option value="">all</option>
+            {catalogue.dimensions.map((d) => (
+              <option key={d.key} value={d.key}>
+                {d.label}
+              </option>
+            ))}
+          </select>
+        </label>{' '}
+        <label>
+          From{' '}
+          <select name="from" defaultValue={filter.from ?? ''}>
+            <option value="">earliest</option>
+            {yearOptions.map((y) => (
+              <option key={y} value={y}>
+                {y}
+              </option>
+            ))}
+          </select>
+        </label>{' '}
+        <label>
+          to{' '}
+          <select name="to" defaultValue={filter.to ?? ''}>
+            <option value="">latest</option>
+            {yearOptions.map((y) => (
+              <option key={y} value={y}>
+                {y}
+              </option>
+            ))}
+          </select>
+        </label>{' '}
+        <button type="submit">Apply</button>
+      </form>
+      <p role="status">
+        {events.length} of {all.length} events
+      </p>
+      <EventList events={events} />
+    </>
+  );
+}

@@ -1,0 +1,17 @@
+/** What a server component hands to a chart leaf: plain data only. */
+
+export type ChartSeries = { key: string; name: string; colour: string };
+export type PointMeta = { value: number; status: string; source: string; period: string; note?: string };
+export type ChartRow = { year: number; values: Record<string, number | null>; meta: Record<string, PointMeta | undefined> };
+export type ChartEvent = { n: number; title: string; at: number; until: number | null; date: string };
+
+export type SeriesChartProps = {
+  kind: 'line' | 'bar';
+  unit: string;
+  series: ChartSeries[];
+  rows: ChartRow[];
+  events: ChartEvent[];
+  domain: [number, number];
+  /** Text for screen readers: the figure's data table carries the numbers. */
+  summary: string;
+};

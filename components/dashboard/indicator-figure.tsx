@@ -1,0 +1,79 @@
+import { SeriesChart } from '@/components/charts/series-chart';
+import type { IndicatorChart } from '@/lib/dashboard/chart-data';
+import { formatDate, formatValue } from '@/lib/dashboard/format';
+import { SourceLink } from './source-link';
+
+/** A chart in a <figure> named by its title, with sources in the caption and the numbers in a table. */
+export function IndicatorFigure({ chart, compact = false }: { chart: IndicatorChart; compact?: boolean }) {
+  const titleId = `${chart.id}-title`;
+  return (
+    <figure className={compact ? 'chart-figure compact' : 'chart-figure'} aria-labelledby={titleId} data-testid={chart.id}>
+      <h3 id={titleId} className="chart-title">
+        {chart.title}
+      </h3>
+      <SeriesChart
+        kind={chart.kind}
+        unit={chart.indicator.unit}
+        series={chart.series}
+        rows={chart.rows}
+        events={chart.events}
+        domain={chart.domain}
+        summary={chart.summary}
+      />
+      {chart.events.length > 0 && !compact ? (
+        <ol className="chart-events" aria-label={`Events marked on ${chart.title}`}>
+          {chart.events.map((e) => (
+            <li key={e.n}>
+              <span className="event-number">{e.n}</span> {formatDate(e.date)}
+              {e.until !== null ? ' (range shaded)' : ''}: {e.title}
+            </li>
+          ))}
+        </ol>
+      ) : null}
+      <figcaption className="meta">
+        Source{chart.sources.length > 1 ? 's' : ''}:{' '}
+        {chart.sources.map((s, i) => (
+          <span key={s.id}>
+            {i > 0 ? '; ' : ''}
+            <SourceLink source={s} />
+          </span>
+        ))}
+        . Only whole-year primary figures are drawn; partial-year, approximate and alternative figures are in the table of values.
+      </figcaption>
+      <details className="chart-data">
+        <summary>Data table: {chart.title}</summary>
+        <div className="table-wrap">
+          <table>
+            <caption className="visually-hidden">{chart.title}, values drawn</caption>
+            <thead>
+              <tr>
+                <th scope="col">Year</th>
+                <th scope="col">Partner</th>
+                <th scope="col" className="num">
+                  Value
+                </th>
+                <th scope="col">How</th>
+              </tr>
+            </thead>
+            <tbody>
+              {chart.table.map((t) => (
+                <tr key={`${t.partner}-${t.year}`}>
+                  <td>{t.year}</td>
+                  <th scope="row">{t.partnerName}</th>
+                  <td className="num">{formatValue(t.value, chart.indicator.unit)}</td>
+                  <td>
+                    {t.figure.provenance.kind === 'derived'
+                      ? `Sum of members with data: ${t.figure.provenance.from.map((o) => o.partner).join(', ')}${
+                          t.figure.provenance.membersWithoutData.length ? ` (no data: ${t.figure.provenance.membersWithoutData.join(', ')})` : ''
+                        }`
+                      : 'Reported'}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </details>
+    </figure>
+  );
+}

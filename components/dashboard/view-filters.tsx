@@ -1,0 +1,62 @@
+import type { Actor } from '@/lib/dashboard/types';
+import type { ViewState } from '@/lib/schemas/view';
+
+type Props = {
+  action: string;
+  state: ViewState;
+  partners?: Actor[];
+  years: [number, number];
+  /** Fields other than years and partners that the form must carry along */
+  keep?: Record<string, string | undefined>;
+  label?: string;
+};
+
+/** A plain GET form: the chosen view goes into the URL, so back/forward and shared links reproduce it. */
+export function ViewFilters({ action, state, partners, years, keep = {}, label = 'Filter the view' }: Props) {
+  const options: number[] = [];
+  for (let y = years[0]; y <= years[1]; y++) options.push(y);
+  return (
+    <form className="filters" action={action} method="get" aria-label={label} autoComplete="off">
+      {state.focal !== 'TUR' ? <input type="hidden" name="focal" value={state.focal} /> : null}
+      {Object.keys(state.weights).length > 0 ? (
+        <input type="hidden" name="w" value={Object.entries(state.weights).map(([k, w]) => `${k}:${w}`).join(',')} />
+      ) : null}
+      {state.members ? <input type="hidden" name="members" value="1" /> : null}
+      {Object.entries(keep).map(([name, value]) => (value === undefined ? null : <input key={name} type="hidden" name={name} value={value} />))}
+      {partners ? (
+        <fieldset>
+          <legend>Partners</legend>
+          <div className="checks">
+            {partners.map((p) => (
+              <label key={p.code}>
+                <input type="checkbox" name="partner" value={p.code} defaultChecked={state.partners.includes(p.code)} /> {p.name}
+              </label>
+            ))}
+          </div>
+        </fieldset>
+      ) : null}
+      <fieldset className="years">
+        <legend>Years</legend>
+        <label htmlFor="filter-from">From</label>{' '}
+        <select id="filter-from" name="from" defaultValue={state.from ?? ''}>
+            <option value="">earliest</option>
+            {options.map((y) => (
+              <option key={y} value={y}>
+                {y}
+              </option>
+            ))}
+        </select>{' '}
+        <label htmlFor="filter-to">to</label>{' '}
+        <select id="filter-to" name="to" defaultValue={state.to ?? ''}>
+            <option value="">latest</option>
+            {options.map((y) => (
+              <option key={y} value={y}>
+                {y}
+              </option>
+            ))}
+        </select>
+      </fieldset>
+      <button type="submit">Apply</button>
+    </form>
+  );
+}

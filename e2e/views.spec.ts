@@ -1,0 +1,122 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test } from '@playwright/test';
+
+test.describe('@dashboard views', () => {
+  test('a filtered dimension URL opened fresh shows exactly that view, and back/forward work', async ({ page }) => {
+    const url = '/dimensions/grain?partners=RUS,UKR&from=2021&to=2022';
+    await page.goto(url);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Grain: Turkey and Russia, Ukraine');
+    await expect(page.getByRole('checkbox', { name: 'Ukraine' })).toBeChecked();
+    await expect(page.getByLabel('From')).toHaveValue('2021');
+    await expect(page.getByLabel('to', { exact: true })).toHaveValue('2022');
+    const figure = page.getByRole('figure', { name: 'Share of wheat imports (%)' });
+    await expect(figure).toBeVisible();
+    await figure.getByText('Data table: Share of wheat imports (%)').click();
+    await expect(figure.getByRole('table').getByRole('row')).toHaveCount(3);
+
+    await page.getByLabel('From').selectOption('');
+    await page.getByRole('button', { name: 'Apply' }).click();
+    await expect(page).toHaveURL(/to=2022/);
+    await expect(page).not.toHaveURL(/from=2021/);
+    await page.goBack();
+    await expect(page.getByLabel('From')).toHaveValue('2021');
+    await page.goForward();
+    await expect(page.getByLabel('From')).toHaveValue('');
+  });
+
+  test('partial-year figures are never drawn as annual points but are listed, flagged', async ({ page }) => {
+    await page.goto('/dimensions/tourism?partners=RUS');
+    const figure = page.getByRole('figure', { name: 'Visitor arrivals (persons)' });
+    await figure.getByText('Data table: Visitor arrivals (persons)').click();
+    const drawnYears = await figure.getByRole('table').getByRole('row').locator('td:first-child').allTextContents();
+    expect(drawnYears).not.toContain('2019');
+    expect(drawnYears).toContain('2018');
+    const values = page.getByRole('table', { name: /every value/ });
+    const partial = values.getByRole('row').filter({ hasText: '2019 Jan–Nov' });
+    await expect(partial).toContainText('part of year: Jan–Nov');
+    await expect(partial).toContainText('6,887,136 persons');
+    // Russia 2017: the Ministry's figure is primary; the DGMM border count is kept as an alternative with its own source.
+    await expect(values.getByRole('row').filter({ hasText: '4,702,482' })).toContainText('alternative figure');
+  });
+
+  test('every chart sits in a figure named by its title with its sources in the caption', async ({ page }) => {
+    await page.goto('/dimensions/gas?partners=RUS');
+    const figure = page.getByRole('figure', { name: 'Share of gas imports (%)' });
+    await expect(figure.locator('figcaption')).toContainText('Sources:');
+    await expect(figure.getByTestId('chart-gas_import_share').or(figure)).toBeVisible();
+    await expect(figure.locator('.recharts-line-curve').first()).toBeVisible();
+    await expect(figure.getByRole('img', { name: /^Line chart of Share of gas imports for Russia/ })).toBeVisible();
+    // The grain deal is drawn as a range on grain charts.
+    await page.goto('/dimensions/grain?partners=RUS,UKR');
+    await expect(page.getByRole('list', { name: /Events marked on Wheat imports/ })).toContainText('(range shaded): Black Sea Grain Initiative signed in Istanbul');
+  });
+
+  test('partner view: every dimension and the timeline of events', async ({ page }) => {
+    await page.goto('/partners/RUS');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Turkey and Russia');
+    for (const label of ['Gas', 'Oil', 'Grain', 'Tourism', 'Trade', 'Arms', 'Sanctions stance']) {
+      await expect(page.getByRole('heading', { level: 3, name: label, exact: true })).toBeVisible();
+    }
+    await expect(page.getByRole('figure', { name: 'Share of gas imports (%)' })).toBeVisible();
+    await expect(page.getByRole('heading', { name: 'Timeline' })).toBeVisible();
+    await expect(page.getByText('First S-400 deliveries to Turkey')).toBeVisible();
+  });
+
+  test('compare: chosen partners side by side in a chart and a table', async ({ page }) => {
+    await page.goto('/compare?partners=RUS,USA');
+    await expect(page.getByRole('figure', { name: /Dependency score by dimension: Russia, United States/ })).toBeVisible();
+    const table = page.getByRole('table', { name: 'Scores and headline figures by dimension' });
+    await expect(table.getByRole('columnheader')).toHaveText(['Dimension', 'Russia', 'United States']);
+    await expect(table.getByRole('row', { name: /^Gas/ })).toContainText('Score 41');
+  });
+
+  test('timeline: filter by partner, dimension and years, each event with its source', async ({ page }) => {
+    await page.goto('/timeline');
+    await expect(page.getByRole('status')).toHaveText('32 of 32 events');
+    await page.getByLabel('Partner').selectOption('UKR');
+    await page.getByLabel('Dimension').selectOption('arms');
+    await page.getByRole('button', { name: 'Apply' }).click();
+    await expect(page).toHaveURL(/partner=UKR&dimension=arms/);
+    await expect(page.getByRole('status')).toHaveText('4 of 32 events');
+    await expect(page.getByRole('listitem').filter({ hasText: 'Ukraine buys six Bayraktar TB2 drones' })).toContainText('Source:');
+  });
+
+  test('unknown dimension or partner: a 404 that helps', async ({ page }) => {
+    for (const path of ['/dimensions/uranium', '/partners/XYZ']) {
+      const response = await page.goto(path);
+      expect(response?.status()).toBe(404);
+      await expect(page.getByRole('heading', { name: 'Not found' })).toBeVisible();
+      await expect(page.getByRole('link', { name: 'Gas' })).toHaveAttribute('href', '/dimensions/gas');
+    }
+    const response = await page.goto('/no-such-page');
+    expect(response?.status()).toBe(404);
+    await expect(page.getByRole('heading', { name: 'Page not found' })).toBeVisible();
+  });
+
+  test('bad view parameters are reported and left at their defaults', async ({ page }) => {
+    await page.goto('/?from=2024&to=2015&partners=RUS,XXX');
+    await expect(page.getByRole('status').first()).toContainText('"from" must not be after "to"');
+    await expect(page.getByRole('status').first()).toContainText('No partner with code XXX');
+    await expect(page.getByRole('table', { name: /Dependency matrix/ }).getByRole('rowheader')).toHaveText(['Russia']);
+  });
+
+  for (const path of ['/', '/?members=1', '/dimensions/gas', '/dimensions/grain?partners=RUS,UKR', '/partners/RUS', '/partners/NATO', '/compare', '/timeline']) {
+    test(`axe: no violations on ${path}`, async ({ page }) => {
+      await page.goto(path);
+      await page.locator('.recharts-wrapper').first().waitFor({ state: 'visible', timeout: 5000 }).catch(() => {});
+      const results = await new AxeBuilder({ page }).analyze();
+      expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+    });
+  }
+
+  test('on a 360 px phone the page does not scroll sideways (wide tables scroll in their own box)', async ({ browser }) => {
+    const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
+    const page = await context.newPage();
+    for (const path of ['/', '/dimensions/gas', '/partners/RUS', '/compare', '/timeline']) {
+      await page.goto(path);
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      expect(overflow, path).toBeLessThanOrEqual(0);
+    }
+    await context.close();
+  });
+});

@@ -1,0 +1,92 @@
+import type { PartnerFigure } from './shape';
+import type { ObservationRow, Status } from './types';
+
+/** Paul Tol's "vibrant" and "muted" palettes: distinguishable with colour-vision deficiencies. */
+const FIXED: Record<string, string> = {
+  RUS: '#CC3311',
+  UKR: '#0077BB',
+  NATO: '#009988',
+  USA: '#EE7733',
+  DEU: '#33BBEE',
+  GBR: '#EE3377',
+  EU: '#332288',
+  WORLD: '#555555',
+};
+const SPARE = ['#882255', '#117733', '#999933', '#AA4499', '#44AA99', '#DDCC77', '#88CCEE', '#6699CC'];
+
+/** The same partner always gets the same colour, on every chart. */
+export function partnerColour(code: string): string {
+  const fixed = FIXED[code];
+  if (fixed) return fixed;
+  let hash = 0;
+  for (const char of code) hash = (hash * 31 + char.charCodeAt(0)) >>> 0;
+  return SPARE[hash % SPARE.length] ?? '#777777';
+}
+
+const PERCENT_UNITS = new Set(['%', 'percent', '% increase', '% decrease']);
+
+export function formatNumber(value: number): string {
+  const abs = Math.abs(value);
+  const digits = abs >= 1000 ? 0 : abs >= 100 ? 1 : abs >= 10 ? 2 : 3;
+  return new Intl.NumberFormat('en-GB', { maximumFractionDigits: digits }).format(value);
+}
+
+export function formatValue(value: number | null, unit: string): string {
+  if (value === null) return '–';
+  if (PERCENT_UNITS.has(unit)) return `${formatNumber(value)}%${unit.startsWith('% ') ? ` ${unit.slice(2)}` : ''}`;
+  return `${formatNumber(value)} ${unit}`;
+}
+
+export const STATUS_LABEL: Record<Status, string> = {
+  REPORTED: 'reported',
+  ESTIMATE: 'estimate',
+  APPROXIMATE: 'approximate',
+  LOWER_BOUND: 'lower bound',
+  DISPUTED: 'disputed',
+};
+
+export const STANCE_LABEL: Record<string, string> = {
+  not_joining: 'Not joining sanctions',
+  joining: 'Joining sanctions',
+  partial: 'Partly joining sanctions',
+};
+
+/** Flags a reader needs next to a figure: period, status, rank, provenance. */
+export function observationFlags(o: ObservationRow, partnerSide = false): string[] {
+  const flags: string[] = [];
+  if (o.periodType === 'PARTIAL_YEAR') flags.push(`part of year: ${o.periodLabel}`);
+  if (o.periodType === 'MARKETING_YEAR') flags.push(o.periodLabel);
+  if (o.periodType === 'MULTI_YEAR') flags.push(`period ${o.periodLabel}`);
+  if (o.status !== 'REPORTED') flags.push(STATUS_LABEL[o.status]);
+  if (o.rank > 0) flags.push('alternative figure');
+  if (partnerSide) flags.push('partner-side data');
+  return flags;
+}
+
+export function periodText(o: Pick<ObservationRow, 'year' | 'periodType' | 'periodLabel'>): string {
+  if (o.periodType === 'YEAR') return String(o.year);
+  if (o.periodType === 'MARKETING_YEAR') return `${o.periodLabel} (filed ${o.year})`;
+  if (o.periodType === 'MULTI_YEAR') return o.periodLabel;
+  return `${o.year} ${o.periodLabel}`;
+}
+
+export function figureSources(figure: PartnerFigure): ObservationRow[] {
+  return figure.provenance.kind === 'reported' ? [figure.provenance.observation] : figure.provenance.from;
+}
+
+export function formatDate(date: string, precision: 'day' | 'month' = 'day'): string {
+  return new Date(`${date}T00:00:00Z`).toLocaleDateString('en-GB', {
+    timeZone: 'UTC',
+    year: 'numeric',
+    month: 'short',
+    ...(precision === 'day' ? { day: 'numeric' } : {}),
+  });
+}
+
+/** Position of a date on a yearly axis: 2022-07-22 → 2022.55. */
+export function yearFraction(date: string): number {
+  const d = new Date(`${date}T00:00:00Z`);
+  const start = Date.UTC(d.getUTCFullYear(), 0, 1);
+  const end = Date.UTC(d.getUTCFullYear() + 1, 0, 1);
+  return d.getUTCFullYear() + (d.getTime() - start) / (end - start);
+}

@@ -1,0 +1,143 @@
+import 'server-only';
+import { unstable_cache } from 'next/cache';
+import { cache } from 'react';
+import { getDb } from '../db/prisma';
+import type { Catalogue, DataVersion, EventRow, ObservationRow, SourceRef } from '../dashboard/types';
+
+/**
+ * Cached reads. Every cache key includes the database's dataset id and data version (bumped by triggers on
+ * every write), so a change made through any app instance or script is seen on the next request everywhere;
+ * the tags let the instance that wrote drop its entries at once (revalidateTag) and keep the cache small.
+ */
+export const CACHE_TAGS = { catalogue: 'atlas:catalogue', observations: 'atlas:observations', events: 'atlas:events' } as const;
+
+const iso = (d: Date) => d.toISOString().slice(0, 10);
+
+/** One cheap query per request: the data version, which also tells whether the database answers. */
+export const getDataVersion = cache(async (): Promise<DataVersion> => {
+  const row = await getDb().dataState.findUnique({ where: { id: 1 }, select: { datasetId: true, version: true, changedAt: true } });
+  if (!row) throw new Error('data_state is missing: run the migrations');
+  return { datasetId: row.datasetId, version: row.version.toString(), changedAt: row.changedAt.toISOString() };
+});
+
+const sourceSelect = { id: true, title: true, publisher: true, url: true, excerpt: true } as const;
+
+const loadCatalogue = unstable_cache(
+  async (_dataset: string, _version: string): Promise<Catalogue> => {
+    const db = getDb();
+    const [actors, memberships, dimensions, indicators] = await Promise.all([
+      db.actor.findMany({ select: { code: true, name: true, kind: true, isFocal: true }, orderBy: { name: 'asc' } }),
+      db.membership.findMany({ select: { joinedOn: true, leftOn: true, group: { select: { code: true } }, member: { select: { code: true } } } }),
+      db.dimension.findMany({ select: { key: true, label: true, colour: true, description: true }, orderBy: { sortOrder: 'asc' } }),
+      db.indicator.findMany({
+        where: { published: true },
+        orderBy: [{ dimension: { sortOrder: 'asc' } }, { sortOrder: 'asc' }],
+        select: {
+          slug: true, name: true, unit: true, valueKind: true, definition: true, methodology: true, higherIsMoreDependent: true,
+          partnerSide: true, weight: true, dimension: { select: { key: true } }, totalIndicator: { select: { slug: true } },
+        },
+      }),
+    ]);
+    return {
+      actors,
+      memberships: memberships.map((m) => ({ group: m.group.code, member: m.member.code, joinedOn: iso(m.joinedOn), leftOn: m.leftOn ? iso(m.leftOn) : null })),
+      dimensions,
+      indicators: indicators.map(({ dimension, totalIndicator, ...rest }) => ({ ...rest, dimension: dimension.key, totalSlug: totalIndicator?.slug ?? null })),
+    };
+  },
+  ['catalogue'],
+  { tags: [CACHE_TAGS.catalogue] },
+);
+
+export async function getCatalogue(): Promise<Catalogue> {
+  const v = await getDataVersion();
+  return loadCatalogue(v.datasetId, v.version);
+}
+
+const loadObservations = unstable_cache(
+  async (_dataset: string, _version: string, focal: string, partners: string[], dimension: string | null): Promise<ObservationRow[]> => {
+    const rows = await getDb().observation.findMany({
+      where: {
+        reporter: { code: focal },
+        partner: { code: { in: partners } },
+        indicator: { published: true, ...(dimension ? { dimension: { key: dimension } } : {}) },
+      },
+      orderBy: [{ year: 'asc' }, { rank: 'asc' }, { id: 'asc' }],
+      select: {
+        id: true, year: true, periodType: true, periodLabel: true, rank: true, value: true, stance: true, status: true, note: true,
+        indicator: { select: { slug: true } },
+        partner: { select: { code: true } },
+        source: { select: sourceSelect },
+      },
+    });
+    return rows.map((o) => ({
+      id: o.id,
+      indicator: o.indicator.slug,
+      reporter: focal,
+      partner: o.partner.code,
+      year: o.year,
+      periodType: o.periodType,
+      periodLabel: o.periodLabel,
+      rank: o.rank,
+      value: o.value === null ? null : Number(o.value),
+      stance: o.stance,
+      status: o.status,
+      note: o.note,
+      source: o.source satisfies SourceRef,
+    }));
+  },
+  ['observations'],
+  { tags: [CACHE_TAGS.observations] },
+);
+
+/** Observations reported by `focal` about `partners` (give group members and WORLD explicitly), all periods and ranks. */
+export async function getObservations(focal: string, partners: string[], dimension: string | null = null): Promise<ObservationRow[]> {
+  const v = await getDataVersion();
+  return loadObservations(v.datasetId, v.version, focal, [...new Set(partners)].sort(), dimension);
+}
+
+export type EventFilter = { partners?: string[]; dimension?: string; from?: number; to?: number; limit?: number };
+
+const loadEvents = unstable_cache(
+  async (_dataset: string, _version: string, filter: EventFilter): Promise<EventRow[]> => {
+    const rows = await getDb().event.findMany({
+      where: {
+        ...(filter.partners?.length ? { partner: { code: { in: filter.partners } } } : {}),
+        ...(filter.dimension ? { dimension: { key: filter.dimension } } : {}),
+        // An event counts for the years it touches: a range that starts before `from` but ends after it is kept.
+        ...(filter.to !== undefined ? { startsOn: { lte: new Date(`${filter.to}-12-31T00:00:00Z`) } } : {}),
+        ...(filter.from !== undefined
+          ? { OR: [{ startsOn: { gte: new Date(`${filter.from}-01-01T00:00:00Z`) } }, { endsOn: { gte: new Date(`${filter.from}-01-01T00:00:00Z`) } }] }
+          : {}),
+      },
+      orderBy: [{ startsOn: 'desc' }, { id: 'desc' }],
+      take: filter.limit,
+      select: {
+        id: true, startsOn: true, endsOn: true, precision: true, title: true, description: true,
+        partner: { select: { code: true, name: true } },
+        dimension: { select: { key: true, label: true } },
+        source: { select: sourceSelect },
+      },
+    });
+    return rows.map((e) => ({
+      id: e.id,
+      date: iso(e.startsOn),
+      endDate: e.endsOn ? iso(e.endsOn) : null,
+      precision: e.precision === 'month' ? 'month' : 'day',
+      title: e.title,
+      description: e.description,
+      partner: e.partner?.code ?? null,
+      partnerName: e.partner?.name ?? null,
+      dimension: e.dimension?.key ?? null,
+      dimensionLabel: e.dimension?.label ?? null,
+      source: e.source,
+    }));
+  },
+  ['events'],
+  { tags: [CACHE_TAGS.events] },
+);
+
+export async function getEvents(filter: EventFilter = {}): Promise<EventRow[]> {
+  const v = await getDataVersion();
+  return loadEvents(v.datasetId, v.version, filter);
+}
