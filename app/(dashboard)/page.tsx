@@ -2,7 +2,6 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { DependencyMatrix, ScoreLegend, type MatrixRow } from '@/components/dashboard/dependency-matrix';
 import { EventList } from '@/components/dashboard/event-list';
-import { MethodologyPanel } from '@/components/dashboard/methodology';
 import { Notices } from '@/components/dashboard/notices';
 import { SourceLink } from '@/components/dashboard/source-link';
 import { ViewFilters } from '@/components/dashboard/view-filters';
@@ -11,6 +10,7 @@ import { annualIndex, matrixCell } from '@/lib/dashboard/shape';
 import { choosablePartners, groupMembers, resolveView } from '@/lib/queries/dashboard';
 import { getEvents, getObservations } from '@/lib/queries/data';
 import { parseView, viewQuery, type SearchParams } from '@/lib/schemas/view';
+import { FORMULA } from '@/lib/scoring/score';
 
 export const metadata: Metadata = { title: 'Overview' };
 
@@ -58,7 +58,7 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
         sources and method.
       </p>
       <Notices messages={[...errors, ...view.notices]} />
-      <ViewFilters action="/" state={state} partners={choosablePartners(catalogue, focal.code)} years={yearSpan} />
+      <ViewFilters action="/" state={state} partners={await choosablePartners(catalogue, focal.code, state.partners)} years={yearSpan} />
 
       <section aria-labelledby="matrix-heading">
         <h2 id="matrix-heading">Dependency matrix</h2>
@@ -78,7 +78,21 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
           Colour: dependency score of the latest year in range with data (darker is more dependent). Figure: the first scored input of that
           year. Trend: change of the score since the previous year with data.
         </p>
-        <MethodologyPanel catalogue={catalogue} state={state} action="/" resetHref={`/${q({ weights: {} })}`} />
+        <p className="methodology-summary">
+          <strong>Score:</strong> {FORMULA}{' '}
+          {Object.keys(state.weights).length > 0
+            ? `Your weights: ${Object.entries(state.weights)
+                .map(([slug, w]) => `${catalogue.indicators.find((i) => i.slug === slug)?.name ?? slug} ${w}`)
+                .join(', ')}. `
+            : 'Default weights. '}
+          <Link href={`/methodology${q()}`}>Inputs, weights and how to change them</Link>
+          {Object.keys(state.weights).length > 0 ? (
+            <>
+              {' · '}
+              <Link href={`/${q({ weights: {} })}`}>Reset to default weights</Link>
+            </>
+          ) : null}
+        </p>
       </section>
 
       <section aria-labelledby="key-figures">
@@ -118,7 +132,7 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
 
       <section aria-labelledby="latest-events">
         <h2 id="latest-events">Latest events</h2>
-        <EventList events={events} />
+        <EventList events={events} brief />
         <p>
           <Link href="/timeline">All events on the timeline</Link>
         </p>

@@ -1,62 +1,56 @@
-import Link from 'next/link';
+// Plain anchors: a matrix has dozens of links, and each next/link is a client component to render and hydrate.
 import { formatNumber, formatValue, STANCE_LABEL } from '@/lib/dashboard/format';
 import type { MatrixCell } from '@/lib/dashboard/shape';
 import type { Actor, DimensionRow } from '@/lib/dashboard/types';
-import { scoreBand, SCORE_BANDS } from '@/lib/scoring/score';
+import { scoreBandIndex, SCORE_BANDS } from '@/lib/scoring/score';
 
 export type MatrixRow = { partner: Actor; memberOf?: string; cells: MatrixCell[] };
 
-function Trend({ cell }: { cell: MatrixCell }) {
-  if (!cell.latest || !cell.previous || cell.latest.score === null || cell.previous.score === null) {
-    return <span className="trend">no earlier value</span>;
-  }
-  const delta = cell.latest.score - cell.previous.score;
-  const rounded = Math.round(delta * 10) / 10;
-  const word = rounded > 0 ? 'up' : rounded < 0 ? 'down' : 'unchanged';
-  const arrow = rounded > 0 ? '▲' : rounded < 0 ? '▼' : '▶';
-  return (
-    <span className="trend" title={`Score ${word} ${Math.abs(rounded)} points since ${cell.previous.year}`}>
-      <span aria-hidden="true">{arrow}</span> {word} {rounded !== 0 ? `${formatNumber(Math.abs(rounded))} pts` : ''} since {cell.previous.year}
-    </span>
-  );
+// Cell texts are built as single strings: the overview renders dozens of cells, and fewer nodes render faster.
+function trendText(cell: MatrixCell): string {
+  if (!cell.latest || !cell.previous || cell.latest.score === null || cell.previous.score === null) return 'no earlier value';
+  const rounded = Math.round((cell.latest.score - cell.previous.score) * 10) / 10;
+  if (rounded === 0) return `unchanged since ${cell.previous.year}`;
+  return `${rounded > 0 ? 'up' : 'down'} ${formatNumber(Math.abs(rounded))} pts since ${cell.previous.year}`;
+}
+
+function trendArrow(text: string): string {
+  return text.startsWith('up') ? '▲ ' : text.startsWith('down') ? '▼ ' : '';
 }
 
 function Cell({ cell, href }: { cell: MatrixCell; href: string }) {
   if (cell.latest && cell.latest.score !== null && cell.headline) {
-    const band = scoreBand(cell.latest.score);
     const { indicator, figure, year } = cell.headline;
     return (
-      <td className="matrix-cell" style={{ background: band.colour, color: band.text }}>
-        <Link href={href} style={{ color: band.text }} className="cell-link">
+      <td className={`matrix-cell band-${scoreBandIndex(cell.latest.score)}`}>
+        <a href={href} className="cell-link">
           <span className="cell-figure">{formatValue(figure.value, indicator.unit)}</span>
+          <span className="cell-line">{`${indicator.name}, ${year}${figure.provenance.kind === 'derived' ? ' (sum of members)' : ''}`}</span>
           <span className="cell-line">
-            {indicator.name}, {year}
-            {figure.provenance.kind === 'derived' ? ' (sum of members)' : ''}
+            {`Score ${Math.round(cell.latest.score)}${cell.latest.coverage < 1 ? ` · ${Math.round(cell.latest.coverage * 100)}% of inputs` : ''}`}
           </span>
-          <span className="cell-line">
-            Score {Math.round(cell.latest.score)}
-            {cell.latest.coverage < 1 ? ` · ${Math.round(cell.latest.coverage * 100)}% of inputs` : ''}
+          <span className="trend" data-arrow={trendArrow(trendText(cell))}>
+            {trendText(cell)}
           </span>
-          <Trend cell={cell} />
-        </Link>
+        </a>
       </td>
     );
   }
   if (cell.stance?.stance) {
     return (
       <td className="matrix-cell stance">
-        <Link href={href} className="cell-link">
+        <a href={href} className="cell-link">
           <span className="cell-figure">{STANCE_LABEL[cell.stance.stance] ?? cell.stance.stance}</span>
-          <span className="cell-line">{cell.stance.year} · not scored</span>
-        </Link>
+          <span className="cell-line">{`${cell.stance.year} · not scored`}</span>
+        </a>
       </td>
     );
   }
   return (
     <td className="matrix-cell empty">
-      <Link href={href} className="cell-link">
+      <a href={href} className="cell-link">
         <span className="cell-figure">No data</span>
-      </Link>
+      </a>
     </td>
   );
 }

@@ -2,7 +2,16 @@ import { formatDate } from '@/lib/dashboard/format';
 import type { EventRow } from '@/lib/dashboard/types';
 import { SourceLink } from './source-link';
 
-export function EventList({ events, empty = 'No events recorded for this selection.' }: { events: EventRow[]; empty?: string }) {
+export function EventList({
+  events,
+  empty = 'No events recorded for this selection.',
+  brief = false,
+}: {
+  events: EventRow[];
+  empty?: string;
+  /** Titles and sources only (the overview); the timeline shows the descriptions. */
+  brief?: boolean;
+}) {
   if (events.length === 0) return <p>{empty}</p>;
   return (
     <ol className="events">
@@ -16,7 +25,7 @@ export function EventList({ events, empty = 'No events recorded for this selecti
             </>
           ) : null}{' '}
           <span className="event-title">{e.title}</span>
-          {e.description ? <p className="event-description">{e.description}</p> : null}
+          {e.description && !brief ? <p className="event-description">{e.description}</p> : null}
           <div className="meta">
             {[e.partnerName, e.dimensionLabel].filter(Boolean).join(' · ')}
             {e.partnerName || e.dimensionLabel ? ' · ' : ''}Source: <SourceLink source={e.source} />

@@ -25,10 +25,15 @@ export function partnerColour(code: string): string {
 
 const PERCENT_UNITS = new Set(['%', 'percent', '% increase', '% decrease']);
 
+// Building an Intl formatter costs ~0.1 ms; a page formats hundreds of values, so they are built once.
+const NUMBER_FORMATS = [0, 1, 2, 3].map((digits) => new Intl.NumberFormat('en-GB', { maximumFractionDigits: digits }));
+const DAY_FORMAT = new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', year: 'numeric', month: 'short', day: 'numeric' });
+const MONTH_FORMAT = new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', year: 'numeric', month: 'short' });
+
 export function formatNumber(value: number): string {
   const abs = Math.abs(value);
   const digits = abs >= 1000 ? 0 : abs >= 100 ? 1 : abs >= 10 ? 2 : 3;
-  return new Intl.NumberFormat('en-GB', { maximumFractionDigits: digits }).format(value);
+  return NUMBER_FORMATS[digits]!.format(value);
 }
 
 export function formatValue(value: number | null, unit: string): string {
@@ -75,12 +80,7 @@ export function figureSources(figure: PartnerFigure): ObservationRow[] {
 }
 
 export function formatDate(date: string, precision: 'day' | 'month' = 'day'): string {
-  return new Date(`${date}T00:00:00Z`).toLocaleDateString('en-GB', {
-    timeZone: 'UTC',
-    year: 'numeric',
-    month: 'short',
-    ...(precision === 'day' ? { day: 'numeric' } : {}),
-  });
+  return (precision === 'day' ? DAY_FORMAT : MONTH_FORMAT).format(new Date(`${date}T00:00:00Z`));
 }
 
 /** Position of a date on a yearly axis: 2022-07-22 → 2022.55. */

@@ -3,7 +3,7 @@ import { notFound } from 'next/navigation';
 import { WORLD } from '../dashboard/shape';
 import type { Actor, Catalogue } from '../dashboard/types';
 import type { ViewState } from '../schemas/view';
-import { getCatalogue } from './data';
+import { getCatalogue, getPartnerCodes } from './data';
 
 export type ResolvedView = {
   catalogue: Catalogue;
@@ -39,7 +39,13 @@ export async function resolveView(state: ViewState, extraPartners: string[] = []
   return { catalogue, focal, partners, fetchCodes: [...fetchCodes], notices };
 }
 
-/** Countries and groups that can be chosen as partners for this focal country. */
-export function choosablePartners(catalogue: Catalogue, focal: string): Actor[] {
-  return catalogue.actors.filter((a) => a.kind !== 'AGGREGATE' && a.code !== focal);
+/** Countries and groups that can be chosen as partners: those with figures, groups with members that have some, and any already chosen. */
+export async function choosablePartners(catalogue: Catalogue, focal: string, chosen: string[] = []): Promise<Actor[]> {
+  const withData = new Set([...(await getPartnerCodes(focal)), ...chosen]);
+  return catalogue.actors.filter(
+    (a) =>
+      a.kind !== 'AGGREGATE' &&
+      a.code !== focal &&
+      (withData.has(a.code) || (a.kind === 'GROUP' && groupMembers(catalogue, a.code, focal).some((m) => withData.has(m)))),
+  );
 }

@@ -13,11 +13,41 @@ export const CACHE_TAGS = { catalogue: 'atlas:catalogue', observations: 'atlas:o
 
 const iso = (d: Date) => d.toISOString().slice(0, 10);
 
-/** One cheap query per request: the data version, which also tells whether the database answers. */
+/**
+ * In front of Next's data cache: the last results of this process, by the same keys (which include the data
+ * version, so they are never stale). Saves the data cache's copy on every read; results are treated as read-only.
+ */
+const recent = new Map<string, unknown>();
+const RECENT_MAX = 200;
+
+async function remembered<T>(key: unknown[], load: () => Promise<T>): Promise<T> {
+  const id = JSON.stringify(key);
+  if (recent.has(id)) return recent.get(id) as T;
+  const value = await load();
+  if (recent.size >= RECENT_MAX) recent.delete(recent.keys().next().value as string);
+  recent.set(id, value);
+  return value;
+}
+
+/**
+ * The data version, read at most once a second per process (and once per request): another instance's write
+ * shows within a second, this instance's own writes at once (forgetDataVersion), and a database that stopped
+ * answering is noticed within a second.
+ */
+const VERSION_TTL_MS = 1000;
+let lastVersion: { value: DataVersion; at: number } | null = null;
+
+export function forgetDataVersion(): void {
+  lastVersion = null;
+}
+
 export const getDataVersion = cache(async (): Promise<DataVersion> => {
+  if (lastVersion && Date.now() - lastVersion.at < VERSION_TTL_MS) return lastVersion.value;
   const row = await getDb().dataState.findUnique({ where: { id: 1 }, select: { datasetId: true, version: true, changedAt: true } });
   if (!row) throw new Error('data_state is missing: run the migrations');
-  return { datasetId: row.datasetId, version: row.version.toString(), changedAt: row.changedAt.toISOString() };
+  const value = { datasetId: row.datasetId, version: row.version.toString(), changedAt: row.changedAt.toISOString() };
+  lastVersion = { value, at: Date.now() };
+  return value;
 });
 
 const sourceSelect = { id: true, title: true, publisher: true, url: true, excerpt: true } as const;
@@ -51,7 +81,7 @@ const loadCatalogue = unstable_cache(
 
 export async function getCatalogue(): Promise<Catalogue> {
   const v = await getDataVersion();
-  return loadCatalogue(v.datasetId, v.version);
+  return remembered(['catalogue', v.datasetId, v.version], () => loadCatalogue(v.datasetId, v.version));
 }
 
 const loadObservations = unstable_cache(
@@ -93,7 +123,8 @@ const loadObservations = unstable_cache(
 /** Observations reported by `focal` about `partners` (give group members and WORLD explicitly), all periods and ranks. */
 export async function getObservations(focal: string, partners: string[], dimension: string | null = null): Promise<ObservationRow[]> {
   const v = await getDataVersion();
-  return loadObservations(v.datasetId, v.version, focal, [...new Set(partners)].sort(), dimension);
+  const codes = [...new Set(partners)].sort();
+  return remembered(['observations', v.datasetId, v.version, focal, codes, dimension], () => loadObservations(v.datasetId, v.version, focal, codes, dimension));
 }
 
 export type EventFilter = { partners?: string[]; dimension?: string; from?: number; to?: number; limit?: number };
@@ -139,5 +170,22 @@ const loadEvents = unstable_cache(
 
 export async function getEvents(filter: EventFilter = {}): Promise<EventRow[]> {
   const v = await getDataVersion();
-  return loadEvents(v.datasetId, v.version, filter);
+  return remembered(['events', v.datasetId, v.version, filter], () => loadEvents(v.datasetId, v.version, filter));
+}
+
+const loadPartnerCodes = unstable_cache(
+  async (_dataset: string, _version: string, focal: string): Promise<string[]> => {
+    const rows = await getDb().$queryRaw<{ code: string }[]>`
+      SELECT a.code FROM actor a
+      WHERE a.id IN (SELECT DISTINCT o.partner_id FROM observation o JOIN actor r ON r.id = o.reporter_id WHERE r.code = ${focal})`;
+    return rows.map((r) => r.code).sort();
+  },
+  ['partner-codes'],
+  { tags: [CACHE_TAGS.observations] },
+);
+
+/** Codes of the actors that `focal` reports figures about. */
+export async function getPartnerCodes(focal: string): Promise<string[]> {
+  const v = await getDataVersion();
+  return remembered(['partner-codes', v.datasetId, v.version, focal], () => loadPartnerCodes(v.datasetId, v.version, focal));
 }

@@ -91,3 +91,8 @@ export const SCORE_BANDS = [
 export function scoreBand(score: number): (typeof SCORE_BANDS)[number] {
   return SCORE_BANDS.find((band) => score >= band.min && score < band.max) ?? SCORE_BANDS[SCORE_BANDS.length - 1]!;
 }
+
+/** Index of the band (0–4), for the CSS classes band-0 … band-4 that carry the same colours. */
+export function scoreBandIndex(score: number): number {
+  return SCORE_BANDS.indexOf(scoreBand(score));
+}

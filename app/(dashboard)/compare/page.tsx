@@ -38,7 +38,7 @@ export default async function ComparePage({ searchParams }: { searchParams: Prom
         {focal.name}&apos;s dependence on the chosen partners side by side: the latest year with data in the range, per dimension.
       </p>
       <Notices messages={[...errors, ...view.notices]} />
-      <ViewFilters action="/compare" state={state} partners={choosablePartners(catalogue, focal.code)} years={yearSpan} label="Choose partners and years" />
+      <ViewFilters action="/compare" state={state} partners={await choosablePartners(catalogue, focal.code, state.partners)} years={yearSpan} label="Choose partners and years" />
       <figure className="chart-figure" aria-labelledby="compare-title" data-testid="chart-compare">
         <h2 id="compare-title" className="chart-title">
           {title}

@@ -65,7 +65,7 @@ export default async function DimensionPage({ params, searchParams }: Props) {
       </h1>
       <p className="lede">{dimension.description}</p>
       <Notices messages={[...errors, ...view.notices]} />
-      <ViewFilters action={`/dimensions/${dimension.key}`} state={state} partners={choosablePartners(catalogue, focal.code)} years={yearSpan} />
+      <ViewFilters action={`/dimensions/${dimension.key}`} state={state} partners={await choosablePartners(catalogue, focal.code, state.partners)} years={yearSpan} />
 
       <section aria-labelledby="score-heading">
         <h2 id="score-heading">Dependency score</h2>

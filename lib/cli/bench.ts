@@ -1,0 +1,159 @@
+/**
+ * `npm run bench`: production server, same run, same machine. For each dataset (the seed, and the synthetic
+ * 1M-observation database from `npm run bench:data`), p50/p95 of the overview and a dimension view against a
+ * trivial route of the same server (the floor). Also the first-load JavaScript of `/` (gzip). Writes
+ * docs/benchmarks.md. Sequential requests: latency, not throughput.
+ */
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import { createPrismaClient } from '../db/client';
+import { migrate } from '../db/migrate';
+import { seed } from '../../prisma/seed/seed';
+import { BENCH_1M, makeBenchData } from './bench-data';
+import { benchDatabase, type BenchTarget } from './bench-target';
+import { buildIfNeeded } from './build';
+import { log } from './run';
+
+const ITERATIONS = Number(process.env.BENCH_ITERATIONS ?? 200);
+const WARMUP = 20;
+const PORT = Number(process.env.BENCH_PORT ?? 3330);
+const ROUTES = [
+  { name: 'floor (/api/ping)', path: '/api/ping' },
+  { name: 'overview (/)', path: '/' },
+  { name: 'dimension (/dimensions/gas)', path: '/dimensions/gas' },
+];
+
+type Row = { dataset: string; route: string; p50: number; p95: number; ratio: number };
+
+function percentile(sorted: number[], p: number): number {
+  const index = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
+  return sorted[index] ?? NaN;
+}
+
+async function timed(url: string): Promise<number> {
+  const started = performance.now();
+  const response = await fetch(url);
+  await response.arrayBuffer();
+  if (!response.ok) throw new Error(`${url} answered ${response.status}`);
+  return performance.now() - started;
+}
+
+async function withServer<T>(databaseUrl: string, work: (base: string) => Promise<T>): Promise<T> {
+  const child = spawn(process.execPath, [path.join('node_modules', 'next', 'dist', 'bin', 'next'), 'start', '-p', String(PORT)], {
+    env: { ...process.env, DATABASE_URL: databaseUrl, NEXT_TELEMETRY_DISABLED: '1' },
+    stdio: 'ignore',
+  });
+  const base = `http://127.0.0.1:${PORT}`;
+  try {
+    const deadline = Date.now() + 60_000;
+    for (;;) {
+      try {
+        if ((await fetch(`${base}/api/health`)).ok) break;
+      } catch {
+        // not listening yet
+      }
+      if (Date.now() > deadline) throw new Error('the server did not start within 60 s');
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+    return await work(base);
+  } finally {
+    child.kill('SIGINT');
+    await new Promise((resolve) => child.on('exit', resolve));
+  }
+}
+
+async function measure(dataset: string, target: BenchTarget): Promise<Row[]> {
+  return withServer(target.url, async (base) => {
+    for (let i = 0; i < WARMUP; i++) for (const route of ROUTES) await timed(base + route.path);
+    const samples = new Map<string, number[]>(ROUTES.map((r) => [r.path, []]));
+    // Interleaved, so a slow moment of the machine hits every route alike.
+    for (let i = 0; i < ITERATIONS; i++) for (const route of ROUTES) samples.get(route.path)!.push(await timed(base + route.path));
+    const floor = [...samples.get('/api/ping')!].sort((a, b) => a - b);
+    const floorP50 = percentile(floor, 50);
+    return ROUTES.map((route) => {
+      const sorted = [...samples.get(route.path)!].sort((a, b) => a - b);
+      const p50 = percentile(sorted, 50);
+      return { dataset, route: route.name, p50, p95: percentile(sorted, 95), ratio: p50 / floorP50 };
+    });
+  });
+}
+
+async function firstLoadJs(target: BenchTarget): Promise<{ files: number; raw: number; gzip: number }> {
+  return withServer(target.url, async (base) => {
+    const html = await (await fetch(`${base}/`)).text();
+    const srcs = [...new Set([...html.matchAll(/<script[^>]+src="([^"]+)"/g), ...html.matchAll(/<link[^>]+rel="preload"[^>]+as="script"[^>]+href="([^"]+)"|<link[^>]+href="([^"]+)"[^>]+as="script"/g)].map((m) => m[1] ?? m[2]).filter((s): s is string => Boolean(s)))];
+    let raw = 0;
+    let gzip = 0;
+    for (const src of srcs) {
+      const body = Buffer.from(await (await fetch(new URL(src, base))).arrayBuffer());
+      raw += body.length;
+      gzip += zlib.gzipSync(body, { level: 9 }).length;
+    }
+    return { files: srcs.length, raw, gzip };
+  });
+}
+
+const ms = (n: number) => n.toFixed(1);
+
+async function main(): Promise<void> {
+  buildIfNeeded();
+  const results: Row[] = [];
+  const seedTarget = await benchDatabase('atlas_bench_seed', { fresh: true });
+  let js: Awaited<ReturnType<typeof firstLoadJs>>;
+  try {
+    await migrate(seedTarget.url);
+    const db = createPrismaClient(seedTarget.url, { max: 2 });
+    await seed(db);
+    await db.$disconnect();
+    log(`bench: seed on ${seedTarget.label}`);
+    results.push(...(await measure('seed (170 observations)', seedTarget)));
+    js = await firstLoadJs(seedTarget);
+  } finally {
+    await seedTarget.release();
+  }
+  let big = await benchDatabase(BENCH_1M, { fresh: false });
+  if (!big.existed) {
+    await big.release();
+    log('bench: no 1M dataset yet, making it (npm run bench:data)');
+    await makeBenchData();
+    big = await benchDatabase(BENCH_1M, { fresh: false });
+  }
+  try {
+    log(`bench: 1M observations on ${big.label}`);
+    results.push(...(await measure('1M observations', big)));
+  } finally {
+    await big.release();
+  }
+
+  const database = process.env.DATABASE_URL ? 'PostgreSQL server (DATABASE_URL)' : 'embedded PGlite';
+  const lines = [
+    '# Benchmarks',
+    '',
+    `Measured ${new Date().toISOString().slice(0, 10)} by \`npm run bench\` (see lib/cli/bench.ts): \`next start\` production server, ` +
+      `${ITERATIONS} sequential requests per route after ${WARMUP} warm-up rounds, routes interleaved; ratio = p50 ÷ p50 of the floor route in the same run.`,
+    '',
+    `Machine: ${os.cpus()[0]?.model ?? 'unknown CPU'}, ${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB, ${os.platform()} ${os.release()}, Node ${process.version}. Database: ${database}.`,
+    '',
+    '| dataset | route | p50 ms | p95 ms | p50 ÷ floor |',
+    '| --- | --- | ---: | ---: | ---: |',
+    ...results.map((r) => `| ${r.dataset} | ${r.route} | ${ms(r.p50)} | ${ms(r.p95)} | ${r.ratio.toFixed(2)} |`),
+    '',
+    `First-load JavaScript of \`/\`: ${js.files} files, ${(js.raw / 1024).toFixed(1)} KB raw, **${(js.gzip / 1024).toFixed(1)} KB gzip** (target ≤ 180 KB).`,
+    '',
+    'Targets (issue 3): overview p50 ≤ 3× the floor on the seed; ≤ 150 ms p50 at 1M observations; first-load JS of `/` ≤ 180 KB gzip.',
+    '',
+  ];
+  const table = lines.join('\n');
+  const file = path.join('docs', 'benchmarks.md');
+  const previous = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '';
+  // Earlier runs stay below the latest, so the effect of a change remains visible.
+  const [previousLatest = '', previousEarlier = ''] = previous.split('\n## Earlier runs\n');
+  const demoted = previousLatest.trim() ? `${previousLatest.replace(/^# Benchmarks/, '### Earlier run').trim()}\n\n` : '';
+  fs.writeFileSync(file, `${table}\n## Earlier runs\n\n${demoted}${previousEarlier.trim()}\n`);
+  console.log(table);
+}
+
+await main();

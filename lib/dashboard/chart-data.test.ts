@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { indicatorChart } from './chart-data';
+import type { Catalogue, EventRow, IndicatorRow, ObservationRow } from './types';
+
+const share: IndicatorRow = {
+  slug: 'share', dimension: 'grain', name: 'Share', unit: '%', valueKind: 'SHARE', definition: '', methodology: '',
+  higherIsMoreDependent: true, partnerSide: false, weight: 1, totalSlug: null,
+};
+const catalogue: Catalogue = {
+  actors: [
+    { code: 'TUR', name: 'Turkey', kind: 'COUNTRY', isFocal: true },
+    { code: 'RUS', name: 'Russia', kind: 'COUNTRY', isFocal: false },
+    { code: 'UKR', name: 'Ukraine', kind: 'COUNTRY', isFocal: false },
+  ],
+  memberships: [],
+  dimensions: [{ key: 'grain', label: 'Grain', colour: '#000', description: '' }],
+  indicators: [share],
+};
+let id = 0;
+const source = { id: 1, title: 'A source', publisher: '', url: 'https://example.org', excerpt: 'x' };
+const obs = (partner: string, year: number, value: number, extra: Partial<ObservationRow> = {}): ObservationRow => ({
+  id: ++id, indicator: 'share', reporter: 'TUR', partner, year, periodType: 'YEAR', periodLabel: '', rank: 0, value, stance: null,
+  status: 'REPORTED', note: '', source, ...extra,
+});
+const event = (date: string, endDate: string | null = null): EventRow => ({
+  id: ++id, date, endDate, precision: 'day', title: `event ${date}`, description: '', partner: null, partnerName: null,
+  dimension: 'grain', dimensionLabel: 'Grain', source,
+});
+
+describe('indicatorChart', () => {
+  const observations = [
+    obs('RUS', 2021, 80),
+    obs('RUS', 2022, 70),
+    obs('UKR', 2022, 20),
+    obs('RUS', 2023, 60, { periodType: 'PARTIAL_YEAR', periodLabel: 'Jul–Dec' }),
+    obs('UKR', 2021, 12, { rank: 1 }),
+  ];
+
+  it('draws only whole-year primary figures, one series per partner with data, in stable colours', () => {
+    const chart = indicatorChart(catalogue, observations, share, ['RUS', 'UKR'], 'TUR')!;
+    expect(chart.kind).toBe('line');
+    expect(chart.rows.map((r) => [r.year, r.values])).toEqual([
+      [2021, { RUS: 80 }],
+      [2022, { RUS: 70, UKR: 20 }],
+    ]);
+    expect(chart.series.map((s) => s.key)).toEqual(['RUS', 'UKR']);
+    expect(chart.series[0]?.colour).toBe('#CC3311');
+    expect(chart.table).toHaveLength(3);
+    expect(chart.sources).toEqual([source]);
+    expect(chart.rows[1]?.meta.RUS).toMatchObject({ status: 'reported', source: 'A source', period: '2022' });
+  });
+
+  it('places events on the year axis (1 January of Y at Y − 0.5) and keeps ranges', () => {
+    const chart = indicatorChart(catalogue, observations, share, ['RUS'], 'TUR', { events: [event('2022-07-22', '2023-07-17'), event('2010-01-01')] })!;
+    expect(chart.events).toHaveLength(1);
+    expect(chart.events[0]?.at).toBeCloseTo(2022.055, 2);
+    expect(chart.events[0]?.until).toBeCloseTo(2023.04, 2);
+  });
+
+  it('has no chart when nothing is drawable in the range', () => {
+    expect(indicatorChart(catalogue, observations, share, ['RUS'], 'TUR', { from: 2023 })).toBeNull();
+  });
+});
