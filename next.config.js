@@ -2,7 +2,7 @@
 const nextConfig = {
   poweredByHeader: false,
   // Native/WASM packages must be loaded by Node at run time, not bundled.
-  serverExternalPackages: ['@electric-sql/pglite', '@electric-sql/pglite-socket', 'pg', 'postgres'],
+  serverExternalPackages: ['@electric-sql/pglite', 'pg', 'postgres', '@resvg/resvg-js'],
   typedRoutes: false,
 };
 

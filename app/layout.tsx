@@ -1,5 +1,6 @@
+// Plain <a> links throughout: every view is rendered on the server from its URL (forms are GET), so full page loads
+// keep shared links and back/forward exact, and skip next/link's client component and RSC prefetches.
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import type { ReactNode } from 'react';
 import './globals.css';
 
@@ -17,19 +18,19 @@ export default function RootLayout({ children }: { children: ReactNode }) {
         </a>
         <header className="site-header">
           <div className="inner">
-            <Link className="brand" href="/">
+            <a className="brand" href="/">
               Dependency Atlas
-            </Link>
+            </a>
             <nav aria-label="Main">
               <ul>
                 <li>
-                  <Link href="/">Overview</Link>
+                  <a href="/">Overview</a>
                 </li>
                 <li>
-                  <Link href="/compare">Compare</Link>
+                  <a href="/compare">Compare</a>
                 </li>
                 <li>
-                  <Link href="/timeline">Timeline</Link>
+                  <a href="/timeline">Timeline</a>
                 </li>
               </ul>
             </nav>

@@ -1,5 +1,4 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { DependencyMatrix, ScoreLegend, type MatrixRow } from '@/components/dashboard/dependency-matrix';
 import { EventList } from '@/components/dashboard/event-list';
 import { Notices } from '@/components/dashboard/notices';
@@ -71,7 +70,7 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
         <div className="matrix-footer">
           <ScoreLegend />
           {hasGroup ? (
-            <Link href={q({ members: !state.members })}>{state.members ? 'Hide NATO members' : 'Show NATO members'}</Link>
+            <a href={q({ members: !state.members })}>{state.members ? 'Hide NATO members' : 'Show NATO members'}</a>
           ) : null}
         </div>
         <p id="matrix-note" className="meta">
@@ -85,11 +84,11 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
                 .map(([slug, w]) => `${catalogue.indicators.find((i) => i.slug === slug)?.name ?? slug} ${w}`)
                 .join(', ')}. `
             : 'Default weights. '}
-          <Link href={`/methodology${q()}`}>Inputs, weights and how to change them</Link>
+          <a href={`/methodology${q()}`}>Inputs, weights and how to change them</a>
           {Object.keys(state.weights).length > 0 ? (
             <>
               {' · '}
-              <Link href={`/${q({ weights: {} })}`}>Reset to default weights</Link>
+              <a href={`/${q({ weights: {} })}`}>Reset to default weights</a>
             </>
           ) : null}
         </p>
@@ -134,7 +133,7 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
         <h2 id="latest-events">Latest events</h2>
         <EventList events={events} brief />
         <p>
-          <Link href="/timeline">All events on the timeline</Link>
+          <a href="/timeline">All events on the timeline</a>
         </p>
       </section>
     </>

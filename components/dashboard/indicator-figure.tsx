@@ -1,10 +1,23 @@
+import { ExportMenu } from '@/components/charts/export-menu';
 import { SeriesChart } from '@/components/charts/series-chart';
+import type { ExportSpec } from '@/lib/export/spec';
 import type { IndicatorChart } from '@/lib/dashboard/chart-data';
 import { formatDate, formatValue } from '@/lib/dashboard/format';
 import { SourceLink } from './source-link';
 
 /** A chart in a <figure> named by its title, with sources in the caption and the numbers in a table. */
-export function IndicatorFigure({ chart, compact = false }: { chart: IndicatorChart; compact?: boolean }) {
+export function IndicatorFigure({
+  chart,
+  compact = false,
+  exportSpec,
+  apiQuery = '',
+}: {
+  chart: IndicatorChart;
+  compact?: boolean;
+  exportSpec?: ExportSpec;
+  /** the view's query string without "?", for the server image URL */
+  apiQuery?: string;
+}) {
   const titleId = `${chart.id}-title`;
   return (
     <figure className={compact ? 'chart-figure compact' : 'chart-figure'} aria-labelledby={titleId} data-testid={chart.id}>
@@ -40,6 +53,7 @@ export function IndicatorFigure({ chart, compact = false }: { chart: IndicatorCh
         ))}
         . Only whole-year primary figures are drawn; partial-year, approximate and alternative figures are in the table of values.
       </figcaption>
+      {exportSpec ? <ExportMenu spec={exportSpec} apiQuery={apiQuery} /> : null}
       <details className="chart-data">
         <summary>Data table: {chart.title}</summary>
         <div className="table-wrap">

@@ -1,4 +1,3 @@
-import Link from 'next/link';
 import type { Catalogue } from '@/lib/dashboard/types';
 import { FORMULA } from '@/lib/scoring/score';
 import type { ViewState } from '@/lib/schemas/view';
@@ -51,7 +50,7 @@ export function MethodologyPanel({
             </fieldset>
           );
         })}
-        <button type="submit">Apply weights</button> <Link href={resetHref}>Reset to default weights</Link>
+        <button type="submit">Apply weights</button> <a href={resetHref}>Reset to default weights</a>
       </form>
     </details>
   );

@@ -9,6 +9,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
+import { chromium } from '@playwright/test';
+import { CHROMIUM_ARGS, findChromium } from '../../e2e/chromium';
 import { createPrismaClient } from '../db/client';
 import { migrate } from '../db/migrate';
 import { seed } from '../../prisma/seed/seed';
@@ -98,11 +100,53 @@ async function firstLoadJs(target: BenchTarget): Promise<{ files: number; raw: n
 
 const ms = (n: number) => n.toFixed(1);
 
+type ExportTimes = { serverPng: { p50: number; p95: number; floorP50: number }; clientPng: number[] | null };
+
+/** Server PNG (warm) over HTTP, and client PNG in Chromium: click to file, as the export menu measures it. */
+async function exportTimes(target: BenchTarget): Promise<ExportTimes> {
+  return withServer(target.url, async (base) => {
+    const png = `${base}/api/charts/gas_import_share.png?partners=RUS,NATO`;
+    for (let i = 0; i < 5; i++) await timed(png);
+    const server: number[] = [];
+    const floor: number[] = [];
+    for (let i = 0; i < 50; i++) {
+      server.push(await timed(png));
+      floor.push(await timed(`${base}/api/ping`));
+    }
+    server.sort((a, b) => a - b);
+    floor.sort((a, b) => a - b);
+    const executablePath = findChromium();
+    let clientPng: number[] | null = null;
+    if (executablePath) {
+      const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
+      try {
+        const page = await browser.newPage({ acceptDownloads: true });
+        await page.goto(`${base}/dimensions/gas?partners=RUS,NATO`);
+        const figure = page.getByRole('figure', { name: 'Share of gas imports (%)' });
+        await figure.locator('details.export-menu summary').click();
+        clientPng = [];
+        for (let i = 0; i < 11; i++) {
+          const started = performance.now();
+          const [download] = await Promise.all([page.waitForEvent('download'), figure.getByRole('button', { name: 'Download PNG' }).click()]);
+          await download.path();
+          // Wall clock from the click to the saved file, as a person waits for it.
+          if (i > 0) clientPng.push(performance.now() - started); // the first click also loads the fonts and the composer
+        }
+        clientPng.sort((a, b) => a - b);
+      } finally {
+        await browser.close();
+      }
+    }
+    return { serverPng: { p50: percentile(server, 50), p95: percentile(server, 95), floorP50: percentile(floor, 50) }, clientPng };
+  });
+}
+
 async function main(): Promise<void> {
   buildIfNeeded();
   const results: Row[] = [];
   const seedTarget = await benchDatabase('atlas_bench_seed', { fresh: true });
   let js: Awaited<ReturnType<typeof firstLoadJs>>;
+  let exports: ExportTimes;
   try {
     await migrate(seedTarget.url);
     const db = createPrismaClient(seedTarget.url, { max: 2 });
@@ -111,6 +155,7 @@ async function main(): Promise<void> {
     log(`bench: seed on ${seedTarget.label}`);
     results.push(...(await measure('seed (170 observations)', seedTarget)));
     js = await firstLoadJs(seedTarget);
+    exports = await exportTimes(seedTarget);
   } finally {
     await seedTarget.release();
   }
@@ -143,7 +188,12 @@ async function main(): Promise<void> {
     '',
     `First-load JavaScript of \`/\`: ${js.files} files, ${(js.raw / 1024).toFixed(1)} KB raw, **${(js.gzip / 1024).toFixed(1)} KB gzip** (target ≤ 180 KB).`,
     '',
-    'Targets (issue 3): overview p50 ≤ 3× the floor on the seed; ≤ 150 ms p50 at 1M observations; first-load JS of `/` ≤ 180 KB gzip.',
+    `Chart export (seed, \`gas_import_share\` for Russia and NATO, 1200×675 at 2×): server PNG warm p50 **${ms(exports.serverPng.p50)} ms**, p95 ${ms(exports.serverPng.p95)} ms (floor p50 ${ms(exports.serverPng.floorP50)} ms, 50 requests); ` +
+      (exports.clientPng
+        ? `client PNG in Chromium (click to saved file, wall clock, 10 exports after the first) p50 **${ms(percentile(exports.clientPng, 50))} ms**, max ${ms(exports.clientPng.at(-1) ?? NaN)} ms.`
+        : 'client PNG not measured: no Chromium found.'),
+    '',
+    'Targets (issue 3): overview p50 ≤ 3× the floor on the seed; ≤ 150 ms p50 at 1M observations; first-load JS of `/` ≤ 180 KB gzip. (Issue 4): client PNG export ≤ 300 ms; server PNG warm p50 ≤ 200 ms.',
     '',
   ];
   const table = lines.join('\n');

@@ -1,5 +1,4 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { MethodologyPanel } from '@/components/dashboard/methodology';
 import { Notices } from '@/components/dashboard/notices';
 import { getCatalogue } from '@/lib/queries/data';
@@ -13,7 +12,7 @@ export default async function MethodologyPage({ searchParams }: { searchParams: 
   return (
     <>
       <p className="breadcrumb">
-        <Link href={`/${viewQuery(state)}`}>Overview</Link> › Methodology
+        <a href={`/${viewQuery(state)}`}>Overview</a> › Methodology
       </p>
       <h1>How the dependency score is computed</h1>
       <p className="lede">

@@ -1,4 +1,3 @@
-import Link from 'next/link';
 import { getCatalogue } from '@/lib/queries/data';
 
 export default async function NotFound() {
@@ -11,20 +10,20 @@ export default async function NotFound() {
         <ul className="inline-list">
           {catalogue.dimensions.map((d) => (
             <li key={d.key}>
-              <Link href={`/dimensions/${d.key}`}>{d.label}</Link>
+              <a href={`/dimensions/${d.key}`}>{d.label}</a>
             </li>
           ))}
           {catalogue.actors
             .filter((a) => a.kind !== 'AGGREGATE' && !a.isFocal)
             .map((a) => (
               <li key={a.code}>
-                <Link href={`/partners/${a.code}`}>{a.name}</Link>
+                <a href={`/partners/${a.code}`}>{a.name}</a>
               </li>
             ))}
         </ul>
       ) : null}
       <p>
-        Or go back to the <Link href="/">overview</Link>.
+        Or go back to the <a href="/">overview</a>.
       </p>
     </div>
   );

@@ -1,5 +1,4 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { EventList } from '@/components/dashboard/event-list';
 import { IndicatorFigure } from '@/components/dashboard/indicator-figure';
@@ -11,7 +10,8 @@ import { ViewFilters } from '@/components/dashboard/view-filters';
 import { indicatorChart } from '@/lib/dashboard/chart-data';
 import { annualIndex, inRange, WORLD, yearlyScores, type YearScore } from '@/lib/dashboard/shape';
 import { choosablePartners, resolveView } from '@/lib/queries/dashboard';
-import { getCatalogue, getEvents, getObservations } from '@/lib/queries/data';
+import { getCatalogue, getDataVersion, getEvents, getObservations } from '@/lib/queries/data';
+import { indicatorExportSpec } from '@/lib/export/from-chart';
 import { parseView, viewQuery, type SearchParams } from '@/lib/schemas/view';
 
 type Props = { params: Promise<{ key: string }>; searchParams: Promise<SearchParams> };
@@ -30,10 +30,13 @@ export default async function DimensionPage({ params, searchParams }: Props) {
   const dimension = catalogue.dimensions.find((d) => d.key === key);
   if (!dimension) notFound();
 
-  const [observations, events] = await Promise.all([
+  const [observations, events, version] = await Promise.all([
     getObservations(focal.code, view.fetchCodes, dimension.key),
     getEvents({ dimension: dimension.key }),
+    getDataVersion(),
   ]);
+  const viewPath = `/dimensions/${dimension.key}${viewQuery(state)}`;
+  const exportContext = { focalCode: focal.code, focalName: focal.name, asOf: version.changedAt.slice(0, 10), viewPath };
   const index = annualIndex(observations);
   const partnerCodes = partners.map((p) => p.code);
   const indicators = catalogue.indicators.filter((i) => i.dimension === dimension.key);
@@ -58,7 +61,7 @@ export default async function DimensionPage({ params, searchParams }: Props) {
   return (
     <>
       <p className="breadcrumb">
-        <Link href={`/${viewQuery(state)}`}>Overview</Link> › {dimension.label}
+        <a href={`/${viewQuery(state)}`}>Overview</a> › {dimension.label}
       </p>
       <h1>
         {dimension.label}: {focal.name} and {partnerList}
@@ -78,7 +81,7 @@ export default async function DimensionPage({ params, searchParams }: Props) {
         {charts.length === 0 ? <p>No whole-year figures to draw for {partnerList} in this range; the values below include partial-year ones.</p> : null}
         <div className="chart-grid">
           {charts.map((chart) => (
-            <IndicatorFigure key={chart.id} chart={chart} />
+            <IndicatorFigure key={chart.id} chart={chart} exportSpec={indicatorExportSpec(chart, exportContext)} apiQuery={viewQuery(state).slice(1)} />
           ))}
         </div>
       </section>

@@ -1,5 +1,4 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { EventList } from '@/components/dashboard/event-list';
 import { IndicatorFigure } from '@/components/dashboard/indicator-figure';
@@ -9,7 +8,8 @@ import { indicatorChart } from '@/lib/dashboard/chart-data';
 import { formatNumber, STANCE_LABEL } from '@/lib/dashboard/format';
 import { annualIndex, matrixCell } from '@/lib/dashboard/shape';
 import { resolveView } from '@/lib/queries/dashboard';
-import { getCatalogue, getEvents, getObservations } from '@/lib/queries/data';
+import { getCatalogue, getDataVersion, getEvents, getObservations } from '@/lib/queries/data';
+import { indicatorExportSpec } from '@/lib/export/from-chart';
 import { parseView, viewQuery, type SearchParams } from '@/lib/schemas/view';
 import { scoreBand } from '@/lib/scoring/score';
 
@@ -29,10 +29,14 @@ export default async function PartnerPage({ params, searchParams }: Props) {
   if (!partner || partner.code === state.focal) notFound();
   const view = await resolveView({ ...state, partners: [partner.code] });
   const { focal } = view;
-  const [observations, events] = await Promise.all([
+  const [observations, events, dimensionEvents, version] = await Promise.all([
     getObservations(focal.code, view.fetchCodes),
     getEvents({ partners: [partner.code], from: state.from, to: state.to }),
+    getEvents(),
+    getDataVersion(),
   ]);
+  // Each small multiple is the dimension page's chart for this one partner: same data, same export.
+  const chartState = { ...state, partners: [partner.code] };
   const index = annualIndex(observations);
   const years = observations.map((o) => o.year);
   const yearSpan: [number, number] = years.length ? [Math.min(...years), Math.max(...years)] : [2015, 2024];
@@ -41,15 +45,27 @@ export default async function PartnerPage({ params, searchParams }: Props) {
     const cell = matrixCell(observations, catalogue, d.key, partner.code, focal.code, { weights: state.weights, from: state.from, to: state.to, index });
     const indicator = cell.headline?.indicator ?? catalogue.indicators.find((i) => i.dimension === d.key && i.weight > 0 && i.valueKind !== 'STANCE');
     const chart = indicator
-      ? indicatorChart(catalogue, observations, indicator, [partner.code], focal.code, { from: state.from, to: state.to, events: events.filter((e) => e.dimension === d.key) })
+      ? indicatorChart(catalogue, observations, indicator, [partner.code], focal.code, {
+          from: state.from,
+          to: state.to,
+          events: dimensionEvents.filter((e) => e.dimension === d.key),
+        })
       : null;
-    return { dimension: d, cell, chart };
+    const exportSpec = chart
+      ? indicatorExportSpec(chart, {
+          focalCode: focal.code,
+          focalName: focal.name,
+          asOf: version.changedAt.slice(0, 10),
+          viewPath: `/dimensions/${d.key}${viewQuery(chartState)}`,
+        })
+      : undefined;
+    return { dimension: d, cell, chart, exportSpec };
   });
 
   return (
     <>
       <p className="breadcrumb">
-        <Link href={`/${viewQuery(state)}`}>Overview</Link> › {partner.name}
+        <a href={`/${viewQuery(state)}`}>Overview</a> › {partner.name}
       </p>
       <h1>
         {focal.name} and {partner.name}
@@ -63,10 +79,10 @@ export default async function PartnerPage({ params, searchParams }: Props) {
       <section aria-labelledby="dimensions-heading">
         <h2 id="dimensions-heading">By dimension</h2>
         <div className="small-multiples">
-          {panels.map(({ dimension, cell, chart }) => (
+          {panels.map(({ dimension, cell, chart, exportSpec }) => (
             <article key={dimension.key} className="panel" aria-labelledby={`panel-${dimension.key}`}>
               <h3 id={`panel-${dimension.key}`}>
-                <Link href={`/dimensions/${dimension.key}${viewQuery(state, { partners: [partner.code] })}`}>{dimension.label}</Link>
+                <a href={`/dimensions/${dimension.key}${viewQuery(state, { partners: [partner.code] })}`}>{dimension.label}</a>
               </h3>
               {cell.latest?.score != null ? (
                 <p>
@@ -80,7 +96,7 @@ export default async function PartnerPage({ params, searchParams }: Props) {
               ) : (
                 <p>No score: no whole-year scored figure.</p>
               )}
-              {chart ? <IndicatorFigure chart={chart} compact /> : null}
+              {chart ? <IndicatorFigure chart={chart} compact exportSpec={exportSpec} apiQuery={viewQuery(chartState).slice(1)} /> : null}
             </article>
           ))}
         </div>

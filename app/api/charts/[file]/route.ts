@@ -1,0 +1,50 @@
+import crypto from 'node:crypto';
+import { composeSvg } from '@/lib/export/compose';
+import { toCsv } from '@/lib/export/csv';
+import { renderPng, serverFonts } from '@/lib/export/server';
+import { EXPORT_SIZES } from '@/lib/export/spec';
+import { lookupIndicatorExport } from '@/lib/queries/chart-export';
+import { getDataVersion } from '@/lib/queries/data';
+import { EXPORT_FORMATS, exportOptionsSchema, type ExportFormat } from '@/lib/schemas/export';
+
+export const dynamic = 'force-dynamic';
+
+const CONTENT_TYPE: Record<ExportFormat, string> = { png: 'image/png', svg: 'image/svg+xml; charset=utf-8', csv: 'text/csv; charset=utf-8' };
+const EXPORT_PARAMS = new Set(['size', 'background', 'density']);
+
+/** /api/charts/<chart>.png|.svg|.csv?<the page's query>&size=&background=&density= — the same composition as the buttons. */
+export async function GET(request: Request, { params }: { params: Promise<{ file: string }> }): Promise<Response> {
+  const { file } = await params;
+  const match = /^([a-z0-9_]{1,80})\.([a-z]+)$/.exec(file);
+  const format = match?.[2] as ExportFormat | undefined;
+  if (!match || !format || !EXPORT_FORMATS.includes(format)) {
+    return Response.json({ error: `No chart file ${file}: expected <chart>.png, .svg or .csv` }, { status: 404 });
+  }
+  const url = new URL(request.url);
+  const query = Object.fromEntries(url.searchParams);
+  const options = exportOptionsSchema.safeParse(query);
+  if (!options.success) {
+    return Response.json({ error: options.error.issues.map((i) => `${String(i.path[0])}: ${i.message}`).join('; ') }, { status: 400 });
+  }
+  const viewParams = Object.fromEntries([...url.searchParams].filter(([key]) => !EXPORT_PARAMS.has(key)));
+
+  const version = await getDataVersion();
+  const etag = `"${crypto.createHash('sha1').update([version.datasetId, version.version, file, url.search].join('|')).digest('base64url')}"`;
+  const headers = { ETag: etag, 'Cache-Control': 'public, max-age=0, must-revalidate' };
+  if (request.headers.get('if-none-match') === etag) return new Response(null, { status: 304, headers });
+
+  const lookup = await lookupIndicatorExport(match[1]!, viewParams);
+  if (!lookup.ok) return Response.json({ error: lookup.message }, { status: lookup.status });
+  const { spec } = lookup;
+  const disposition = `inline; filename="${spec.fileStem}.${format}"`;
+  if (format === 'csv') {
+    return new Response(toCsv(spec.csv), { headers: { ...headers, 'Content-Type': CONTENT_TYPE.csv, 'Content-Disposition': disposition } });
+  }
+  const size = EXPORT_SIZES[options.data.size];
+  const svg = composeSvg(spec, { ...size, background: options.data.background, permalink: `${url.origin}${spec.viewPath}` }, await serverFonts());
+  if (format === 'svg') {
+    return new Response(svg, { headers: { ...headers, 'Content-Type': CONTENT_TYPE.svg, 'Content-Disposition': disposition } });
+  }
+  const png = renderPng(svg, options.data.density);
+  return new Response(new Uint8Array(png), { headers: { ...headers, 'Content-Type': CONTENT_TYPE.png, 'Content-Disposition': disposition } });
+}

@@ -1,0 +1,49 @@
+/** Everything an exported chart shows, as plain data: built once on the server, composed the same way everywhere. */
+
+export type ExportSeries = { key: string; name: string; colour: string };
+export type ExportEvent = { n: number; title: string; date: string; at: number; until: number | null };
+export type CsvRow = {
+  indicator: string;
+  unit: string;
+  reporter: string;
+  partner: string;
+  year: number | string;
+  value: number;
+  status: string;
+  source_title: string;
+  source_url: string;
+};
+
+export type ExportSpec = {
+  /** URL-safe name of the chart: the indicator slug, or "compare" */
+  chart: string;
+  title: string;
+  subtitle: string;
+  kind: 'line' | 'bar';
+  unit: string;
+  /** x slots, left to right (years, or dimensions for the compare chart) */
+  slots: string[];
+  series: ExportSeries[];
+  /** values[seriesKey][slotIndex] */
+  values: Record<string, (number | null)[]>;
+  /** positions in slot units (0 = centre of the first slot) */
+  events: ExportEvent[];
+  sources: string[];
+  asOf: string;
+  /** path and query of the view, e.g. /dimensions/gas?partners=RUS */
+  viewPath: string;
+  csv: CsvRow[];
+  fileStem: string;
+};
+
+export type ExportOptions = {
+  width: number;
+  height: number;
+  background: 'white' | 'transparent';
+  /** absolute permalink printed on the image */
+  permalink: string;
+};
+
+export const EXPORT_SIZES = { landscape: { width: 1200, height: 675 }, square: { width: 1080, height: 1080 } } as const;
+export type ExportSize = keyof typeof EXPORT_SIZES;
+export const PRODUCT_NAME = 'Dependency Atlas';

@@ -1,0 +1,43 @@
+import 'server-only';
+import { indicatorChart } from '../dashboard/chart-data';
+import { indicatorExportSpec } from '../export/from-chart';
+import type { ExportSpec } from '../export/spec';
+import { parseView, viewQuery, type SearchParams } from '../schemas/view';
+import { resolveView } from './dashboard';
+import { getCatalogue, getDataVersion, getEvents, getObservations } from './data';
+
+export type ExportLookup = { ok: true; spec: ExportSpec } | { ok: false; status: 400 | 404; message: string };
+
+/** The export of indicator chart `slug` for the view in `params`, exactly as the dimension page draws it. */
+export async function lookupIndicatorExport(slug: string, params: SearchParams): Promise<ExportLookup> {
+  const { state, errors } = parseView(params);
+  if (errors.length > 0) return { ok: false, status: 400, message: errors.join('; ') };
+  const catalogue = await getCatalogue();
+  const indicator = catalogue.indicators.find((i) => i.slug === slug);
+  if (!indicator || indicator.valueKind === 'STANCE') return { ok: false, status: 404, message: `No chart named ${slug}` };
+  if (!catalogue.actors.some((a) => a.code === state.focal && a.kind !== 'AGGREGATE')) {
+    return { ok: false, status: 400, message: `No focal country with code ${state.focal}` };
+  }
+  const view = await resolveView(state);
+  if (view.notices.length > 0) return { ok: false, status: 400, message: view.notices.join(' ') };
+  const [observations, events, version] = await Promise.all([
+    getObservations(view.focal.code, view.fetchCodes, indicator.dimension),
+    getEvents({ dimension: indicator.dimension }),
+    getDataVersion(),
+  ]);
+  const chart = indicatorChart(catalogue, observations, indicator, view.partners.map((p) => p.code), view.focal.code, {
+    from: state.from,
+    to: state.to,
+    events,
+  });
+  if (!chart) return { ok: false, status: 404, message: `Nothing to draw for ${slug} with these partners and years` };
+  return {
+    ok: true,
+    spec: indicatorExportSpec(chart, {
+      focalCode: view.focal.code,
+      focalName: view.focal.name,
+      asOf: version.changedAt.slice(0, 10),
+      viewPath: `/dimensions/${indicator.dimension}${viewQuery(state)}`,
+    }),
+  };
+}
