@@ -53,8 +53,10 @@ test('@embedded first start migrates and seeds, scripts go through the running s
   expect(await migrate.exited).toBe(0);
   expect(migrate.output()).toMatch(/migrations: 0 applied, [1-9]\d* already applied/);
 
-  running = await start(port);
+  // A new port: the previous server process may still be releasing the old one.
+  const again = await freePort();
+  running = await start(again);
   expect(running.output()).toContain('database already has data: seed skipped');
-  await page.goto(`http://127.0.0.1:${port}/`);
+  await page.goto(`http://127.0.0.1:${again}/`);
   expect(await russia.getByRole('cell').allTextContents()).toEqual(cells);
 });

@@ -1,21 +1,20 @@
 'use client';
 
 import { useId, useState, useSyncExternalStore } from 'react';
-import type { Fonts } from '@/lib/export/compose';
-import { EXPORT_SIZES, type ExportSize, type ExportSpec } from '@/lib/export/spec';
+import { EXPORT_SIZES, type ExportSize } from '@/lib/export/spec';
 
-let fontsPromise: Promise<Fonts> | null = null;
+type Props = {
+  /** chart name in /api/charts/<chart>.<ext> */
+  chart: string;
+  title: string;
+  fileStem: string;
+  /** the view's query string, without "?" */
+  apiQuery: string;
+  /** path and query of the view this chart belongs to */
+  viewPath: string;
+};
 
-/** Fonts and composer load on first use, so pages do not carry them. */
-async function exportKit() {
-  const [{ composeSvg }, { loadFonts }, { toCsv }] = await Promise.all([
-    import('@/lib/export/compose'),
-    import('@/lib/export/fonts'),
-    import('@/lib/export/csv'),
-  ]);
-  fontsPromise ??= loadFonts(async (file) => (await fetch(`/api/fonts/${file}`)).arrayBuffer());
-  return { composeSvg, toCsv, fonts: await fontsPromise };
-}
+const noSubscription = () => () => {};
 
 function download(blob: Blob, name: string) {
   const url = URL.createObjectURL(blob);
@@ -28,36 +27,11 @@ function download(blob: Blob, name: string) {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
-async function svgToPng(svg: string, width: number, height: number, density: number): Promise<Blob> {
-  const image = new Image();
-  const url = URL.createObjectURL(new Blob([svg], { type: 'image/svg+xml' }));
-  try {
-    image.src = url;
-    await image.decode();
-    const w = width * density;
-    const h = height * density;
-    // OffscreenCanvas encodes at once; HTMLCanvasElement.toBlob waits for idle time (about a second in Chromium here).
-    if (typeof OffscreenCanvas !== 'undefined') {
-      const canvas = new OffscreenCanvas(w, h);
-      const context = canvas.getContext('2d');
-      if (!context) throw new Error('no 2D canvas');
-      context.drawImage(image, 0, 0, w, h);
-      return await canvas.convertToBlob({ type: 'image/png' });
-    }
-    const canvas = document.createElement('canvas');
-    canvas.width = w;
-    canvas.height = h;
-    const context = canvas.getContext('2d');
-    if (!context) throw new Error('no 2D canvas');
-    context.drawImage(image, 0, 0, w, h);
-    return await new Promise<Blob>((resolve, reject) => canvas.toBlob((blob) => (blob ? resolve(blob) : reject(new Error('PNG encoding failed'))), 'image/png'));
-  } finally {
-    URL.revokeObjectURL(url);
-  }
-}
-
-/** PNG, SVG and CSV of one chart, built from the same spec as /api/charts, plus its permalink and an embed snippet. */
-export function ExportMenu({ spec, apiQuery }: { spec: ExportSpec; apiQuery: string }) {
+/**
+ * PNG, SVG and CSV of one chart, its permalink and an embed snippet. The buttons fetch the same /api/charts URLs
+ * that scripts and briefings use, so there is one composition (lib/export/compose.ts) and one set of fonts.
+ */
+export function ExportMenu({ chart, title, fileStem, apiQuery, viewPath }: Props) {
   const id = useId();
   const [size, setSize] = useState<ExportSize>('landscape');
   const [transparent, setTransparent] = useState(false);
@@ -65,57 +39,48 @@ export function ExportMenu({ spec, apiQuery }: { spec: ExportSpec; apiQuery: str
   const [status, setStatus] = useState('');
   const { width, height } = EXPORT_SIZES[size];
   // The page's origin is known only in the browser; the server renders the snippet without it.
-  const origin = useSyncExternalStore(
-    () => () => {},
-    () => window.location.origin,
-    () => '',
-  );
+  const origin = useSyncExternalStore(noSubscription, () => window.location.origin, () => '');
 
-  const permalink = () => `${window.location.origin}${spec.viewPath}`;
-  const imageQuery = () => {
+  const query = (format: 'png' | 'svg' | 'csv') => {
     const params = new URLSearchParams(apiQuery);
-    if (size !== 'landscape') params.set('size', size);
-    if (transparent) params.set('background', 'transparent');
-    if (density !== 2) params.set('density', String(density));
+    if (format !== 'csv') {
+      if (size !== 'landscape') params.set('size', size);
+      if (transparent) params.set('background', 'transparent');
+      if (format === 'png' && density !== 2) params.set('density', String(density));
+    }
     const q = params.toString();
     return q ? `?${q}` : '';
   };
+  const fileUrl = (format: 'png' | 'svg' | 'csv') => `/api/charts/${chart}.${format}${query(format)}`;
 
-  const act = (label: string, work: () => Promise<void>) => {
+  const save = (format: 'png' | 'svg' | 'csv') => {
+    const label = `Download ${format.toUpperCase()}`;
     setStatus(`${label}…`);
-    work().then(
-      () => setStatus(`${label}: done`),
-      (error: unknown) => setStatus(`${label} failed: ${(error as Error).message}`),
+    const started = performance.now();
+    fetch(fileUrl(format))
+      .then(async (response) => {
+        if (!response.ok) throw new Error(((await response.json().catch(() => null)) as { error?: string } | null)?.error ?? `HTTP ${response.status}`);
+        return response.blob();
+      })
+      .then((blob) => {
+        download(blob, `${fileStem}.${format}`);
+        // Read by the benchmark: click to file, in this browser.
+        document.documentElement.setAttribute(`data-last-${format}-export-ms`, String(Math.round(performance.now() - started)));
+        setStatus(`${label}: saved ${fileStem}.${format}`);
+      })
+      .catch((error: unknown) => setStatus(`${label} failed: ${(error as Error).message}`));
+  };
+
+  const copyLink = () => {
+    navigator.clipboard.writeText(`${window.location.origin}${viewPath}`).then(
+      () => setStatus('Link copied'),
+      () => setStatus(`Copy failed: the link is ${window.location.origin}${viewPath}`),
     );
   };
 
-  const svgText = async () => {
-    const kit = await exportKit();
-    return kit.composeSvg(spec, { width, height, background: transparent ? 'transparent' : 'white', permalink: permalink() }, kit.fonts);
-  };
-
-  const onPng = () =>
-    act('PNG', async () => {
-      const started = performance.now();
-      const svg = await svgText();
-      const composed = performance.now();
-      const blob = await svgToPng(svg, width, height, density);
-      // Read by the benchmark: click to finished PNG in this browser (saving it is the browser's part), and the composing share.
-      document.documentElement.setAttribute('data-last-png-export-ms', String(Math.round(performance.now() - started)));
-      document.documentElement.setAttribute('data-last-png-compose-ms', String(Math.round(composed - started)));
-      download(blob, `${spec.fileStem}.png`);
-    });
-  const onSvg = () => act('SVG', async () => download(new Blob([await svgText()], { type: 'image/svg+xml' }), `${spec.fileStem}.svg`));
-  const onCsv = () =>
-    act('CSV', async () => {
-      const { toCsv } = await exportKit();
-      download(new Blob([toCsv(spec.csv)], { type: 'text/csv' }), `${spec.fileStem}.csv`);
-    });
-  const onCopy = () => act('Copy link', () => navigator.clipboard.writeText(permalink()));
-
   return (
     <details className="export-menu">
-      <summary>Export: {spec.title}</summary>
+      <summary>Export: {title}</summary>
       <div className="export-options" role="group" aria-label="Image options">
         <label>
           Size{' '}
@@ -136,16 +101,16 @@ export function ExportMenu({ spec, apiQuery }: { spec: ExportSpec; apiQuery: str
         </label>
       </div>
       <div className="export-buttons">
-        <button type="button" onClick={onPng}>
+        <button type="button" onClick={() => save('png')}>
           Download PNG
         </button>
-        <button type="button" onClick={onSvg}>
+        <button type="button" onClick={() => save('svg')}>
           Download SVG
         </button>
-        <button type="button" onClick={onCsv}>
+        <button type="button" onClick={() => save('csv')}>
           Download CSV
         </button>
-        <button type="button" onClick={onCopy}>
+        <button type="button" onClick={copyLink}>
           Copy link
         </button>
       </div>
@@ -159,7 +124,7 @@ export function ExportMenu({ spec, apiQuery }: { spec: ExportSpec; apiQuery: str
         id={`${id}-embed`}
         readOnly
         rows={2}
-        value={`<img src="${origin}/api/charts/${spec.chart}.png${imageQuery()}" alt="${spec.title.replace(/"/g, '&quot;')}" width="${width}" height="${height}">`}
+        value={`<img src="${origin}${fileUrl('png')}" alt="${title.replace(/"/g, '&quot;')}" width="${width}" height="${height}">`}
       />
     </details>
   );

@@ -1,6 +1,6 @@
 import { ExportMenu } from '@/components/charts/export-menu';
 import { SeriesChart } from '@/components/charts/series-chart';
-import type { ExportSpec } from '@/lib/export/spec';
+import { exportFileStem } from '@/lib/export/from-chart';
 import type { IndicatorChart } from '@/lib/dashboard/chart-data';
 import { formatDate, formatValue } from '@/lib/dashboard/format';
 import { SourceLink } from './source-link';
@@ -9,14 +9,12 @@ import { SourceLink } from './source-link';
 export function IndicatorFigure({
   chart,
   compact = false,
-  exportSpec,
-  apiQuery = '',
+  exportView,
 }: {
   chart: IndicatorChart;
   compact?: boolean;
-  exportSpec?: ExportSpec;
-  /** the view's query string without "?", for the server image URL */
-  apiQuery?: string;
+  /** where the chart's export lives: the focal country, the view's query (without "?") and its page */
+  exportView?: { focal: string; apiQuery: string; viewPath: string };
 }) {
   const titleId = `${chart.id}-title`;
   return (
@@ -53,7 +51,15 @@ export function IndicatorFigure({
         ))}
         . Only whole-year primary figures are drawn; partial-year, approximate and alternative figures are in the table of values.
       </figcaption>
-      {exportSpec ? <ExportMenu spec={exportSpec} apiQuery={apiQuery} /> : null}
+      {exportView ? (
+        <ExportMenu
+          chart={chart.indicator.slug}
+          title={chart.title}
+          fileStem={exportFileStem(chart, exportView.focal)}
+          apiQuery={exportView.apiQuery}
+          viewPath={exportView.viewPath}
+        />
+      ) : null}
       <details className="chart-data">
         <summary>Data table: {chart.title}</summary>
         <div className="table-wrap">

@@ -5,6 +5,11 @@ import type { CsvRow, ExportSpec } from './spec';
 
 const sourceLabel = (s: SourceRef) => (s.publisher && !s.title.includes(s.publisher) ? `${s.title} (${s.publisher})` : s.title);
 
+/** `<chart>-<focal>-<partners>-<years>`: what the file is, from its name. */
+export function exportFileStem(chart: IndicatorChart, focal: string): string {
+  return `${chart.indicator.slug}-${focal}-${chart.series.map((s) => s.key).join('_')}-${chart.domain[0]}-${chart.domain[1]}`;
+}
+
 /** The export of an indicator chart, from the same data the page draws. */
 export function indicatorExportSpec(
   chart: IndicatorChart,
@@ -32,7 +37,6 @@ export function indicatorExportSpec(
       source_url: sources.map((o) => o.source.url ?? '').join('; '),
     };
   });
-  const partners = chart.series.map((s) => s.key);
   return {
     chart: chart.indicator.slug,
     title: chart.title,
@@ -47,6 +51,6 @@ export function indicatorExportSpec(
     asOf: context.asOf,
     viewPath: context.viewPath,
     csv,
-    fileStem: `${chart.indicator.slug}-${context.focalCode}-${partners.join('_')}-${first}-${last}`,
+    fileStem: exportFileStem(chart, context.focalCode),
   };
 }

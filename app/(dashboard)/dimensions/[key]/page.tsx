@@ -10,8 +10,7 @@ import { ViewFilters } from '@/components/dashboard/view-filters';
 import { indicatorChart } from '@/lib/dashboard/chart-data';
 import { annualIndex, inRange, WORLD, yearlyScores, type YearScore } from '@/lib/dashboard/shape';
 import { choosablePartners, resolveView } from '@/lib/queries/dashboard';
-import { getCatalogue, getDataVersion, getEvents, getObservations } from '@/lib/queries/data';
-import { indicatorExportSpec } from '@/lib/export/from-chart';
+import { getCatalogue, getEvents, getObservations } from '@/lib/queries/data';
 import { parseView, viewQuery, type SearchParams } from '@/lib/schemas/view';
 
 type Props = { params: Promise<{ key: string }>; searchParams: Promise<SearchParams> };
@@ -30,13 +29,11 @@ export default async function DimensionPage({ params, searchParams }: Props) {
   const dimension = catalogue.dimensions.find((d) => d.key === key);
   if (!dimension) notFound();
 
-  const [observations, events, version] = await Promise.all([
+  const [observations, events] = await Promise.all([
     getObservations(focal.code, view.fetchCodes, dimension.key),
     getEvents({ dimension: dimension.key }),
-    getDataVersion(),
   ]);
-  const viewPath = `/dimensions/${dimension.key}${viewQuery(state)}`;
-  const exportContext = { focalCode: focal.code, focalName: focal.name, asOf: version.changedAt.slice(0, 10), viewPath };
+  const exportView = { focal: focal.code, apiQuery: viewQuery(state).slice(1), viewPath: `/dimensions/${dimension.key}${viewQuery(state)}` };
   const index = annualIndex(observations);
   const partnerCodes = partners.map((p) => p.code);
   const indicators = catalogue.indicators.filter((i) => i.dimension === dimension.key);
@@ -81,7 +78,7 @@ export default async function DimensionPage({ params, searchParams }: Props) {
         {charts.length === 0 ? <p>No whole-year figures to draw for {partnerList} in this range; the values below include partial-year ones.</p> : null}
         <div className="chart-grid">
           {charts.map((chart) => (
-            <IndicatorFigure key={chart.id} chart={chart} exportSpec={indicatorExportSpec(chart, exportContext)} apiQuery={viewQuery(state).slice(1)} />
+            <IndicatorFigure key={chart.id} chart={chart} exportView={exportView} />
           ))}
         </div>
       </section>

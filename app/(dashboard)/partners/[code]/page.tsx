@@ -8,8 +8,7 @@ import { indicatorChart } from '@/lib/dashboard/chart-data';
 import { formatNumber, STANCE_LABEL } from '@/lib/dashboard/format';
 import { annualIndex, matrixCell } from '@/lib/dashboard/shape';
 import { resolveView } from '@/lib/queries/dashboard';
-import { getCatalogue, getDataVersion, getEvents, getObservations } from '@/lib/queries/data';
-import { indicatorExportSpec } from '@/lib/export/from-chart';
+import { getCatalogue, getEvents, getObservations } from '@/lib/queries/data';
 import { parseView, viewQuery, type SearchParams } from '@/lib/schemas/view';
 import { scoreBand } from '@/lib/scoring/score';
 
@@ -29,11 +28,10 @@ export default async function PartnerPage({ params, searchParams }: Props) {
   if (!partner || partner.code === state.focal) notFound();
   const view = await resolveView({ ...state, partners: [partner.code] });
   const { focal } = view;
-  const [observations, events, dimensionEvents, version] = await Promise.all([
+  const [observations, events, dimensionEvents] = await Promise.all([
     getObservations(focal.code, view.fetchCodes),
     getEvents({ partners: [partner.code], from: state.from, to: state.to }),
     getEvents(),
-    getDataVersion(),
   ]);
   // Each small multiple is the dimension page's chart for this one partner: same data, same export.
   const chartState = { ...state, partners: [partner.code] };
@@ -51,15 +49,8 @@ export default async function PartnerPage({ params, searchParams }: Props) {
           events: dimensionEvents.filter((e) => e.dimension === d.key),
         })
       : null;
-    const exportSpec = chart
-      ? indicatorExportSpec(chart, {
-          focalCode: focal.code,
-          focalName: focal.name,
-          asOf: version.changedAt.slice(0, 10),
-          viewPath: `/dimensions/${d.key}${viewQuery(chartState)}`,
-        })
-      : undefined;
-    return { dimension: d, cell, chart, exportSpec };
+    const exportView = { focal: focal.code, apiQuery: viewQuery(chartState).slice(1), viewPath: `/dimensions/${d.key}${viewQuery(chartState)}` };
+    return { dimension: d, cell, chart, exportView };
   });
 
   return (
@@ -79,7 +70,7 @@ export default async function PartnerPage({ params, searchParams }: Props) {
       <section aria-labelledby="dimensions-heading">
         <h2 id="dimensions-heading">By dimension</h2>
         <div className="small-multiples">
-          {panels.map(({ dimension, cell, chart, exportSpec }) => (
+          {panels.map(({ dimension, cell, chart, exportView }) => (
             <article key={dimension.key} className="panel" aria-labelledby={`panel-${dimension.key}`}>
               <h3 id={`panel-${dimension.key}`}>
                 <a href={`/dimensions/${dimension.key}${viewQuery(state, { partners: [partner.code] })}`}>{dimension.label}</a>
@@ -96,7 +87,7 @@ export default async function PartnerPage({ params, searchParams }: Props) {
               ) : (
                 <p>No score: no whole-year scored figure.</p>
               )}
-              {chart ? <IndicatorFigure chart={chart} compact exportSpec={exportSpec} apiQuery={viewQuery(chartState).slice(1)} /> : null}
+              {chart ? <IndicatorFigure chart={chart} compact exportView={exportView} /> : null}
             </article>
           ))}
         </div>
