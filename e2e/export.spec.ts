@@ -131,3 +131,13 @@ test.describe('@export server URLs', () => {
     }
   });
 });
+
+test('@export the compare chart exports too', async ({ page, request }) => {
+  await page.goto('/compare?partners=RUS,USA');
+  const png = await downloadFrom(page, 'Dependency score by dimension: Russia, United States (all years)', 'Download PNG');
+  expect(png.name).toBe('compare-TUR-RUS_USA-all-all.png');
+  expect(PNG.sync.read(png.body).width).toBe(2400);
+  const csv = await request.get('/api/charts/compare.csv?partners=RUS,USA');
+  const rows = parseCsv(await csv.text(), { columns: true }) as Record<string, string>[];
+  expect(rows.find((r) => r.partner === 'RUS' && r.indicator === 'score:gas')).toMatchObject({ year: '2024', value: '41' });
+});

@@ -1,6 +1,8 @@
 import type { IndicatorChart } from '../dashboard/chart-data';
-import { figureSources, STATUS_LABEL } from '../dashboard/format';
-import type { SourceRef } from '../dashboard/types';
+import { figureSources, partnerColour, STATUS_LABEL } from '../dashboard/format';
+import { annualIndex, matrixCell } from '../dashboard/shape';
+import type { Actor, Catalogue, ObservationRow, SourceRef } from '../dashboard/types';
+import { viewQuery, type ViewState } from '../schemas/view';
 import type { CsvRow, ExportSpec } from './spec';
 
 const sourceLabel = (s: SourceRef) => (s.publisher && !s.title.includes(s.publisher) ? `${s.title} (${s.publisher})` : s.title);
@@ -52,5 +54,61 @@ export function indicatorExportSpec(
     viewPath: context.viewPath,
     csv,
     fileStem: exportFileStem(chart, context.focalCode),
+  };
+}
+
+/** The compare chart: each partner's latest score in range, by dimension; the CSV lists each score's headline input. */
+export function compareExportSpec(
+  catalogue: Catalogue,
+  observations: ObservationRow[],
+  view: { focal: Actor; partners: Actor[] },
+  state: ViewState,
+  asOf: string,
+): ExportSpec {
+  const index = annualIndex(observations);
+  const cells = view.partners.map((p) => ({
+    partner: p,
+    cells: catalogue.dimensions.map((d) => matrixCell(observations, catalogue, d.key, p.code, view.focal.code, { weights: state.weights, from: state.from, to: state.to, index })),
+  }));
+  const dimensions = catalogue.dimensions.filter((d) => cells.some((c) => c.cells.some((cell) => cell.dimension === d.key && cell.latest?.score != null)));
+  const values: ExportSpec['values'] = {};
+  const csv: CsvRow[] = [];
+  const sources = new Map<number, SourceRef>();
+  for (const c of cells) {
+    values[c.partner.code] = dimensions.map((d) => c.cells.find((cell) => cell.dimension === d.key)?.latest?.score ?? null);
+    for (const d of dimensions) {
+      const cell = c.cells.find((x) => x.dimension === d.key);
+      if (!cell?.latest || cell.latest.score === null) continue;
+      const used = cell.latest.inputs.filter((i) => i.figure && cell.latest!.components.some((k) => k.slug === i.slug)).flatMap((i) => figureSources(i.figure!));
+      for (const o of used) sources.set(o.source.id, o.source);
+      csv.push({
+        indicator: `score:${d.key}`,
+        unit: 'score 0–100',
+        reporter: view.focal.code,
+        partner: c.partner.code,
+        year: cell.latest.year,
+        value: Math.round(cell.latest.score * 100) / 100,
+        status: `${Math.round(cell.latest.coverage * 100)}% of input weight`,
+        source_title: used.map((o) => o.source.title).join('; '),
+        source_url: used.map((o) => o.source.url ?? '').join('; '),
+      });
+    }
+  }
+  const range = `${state.from ?? 'earliest'}–${state.to ?? 'latest'}`;
+  return {
+    chart: 'compare',
+    title: `Dependency score by dimension: ${view.partners.map((p) => p.name).join(', ')}`,
+    subtitle: `${view.focal.name} · score 0–100, latest year with data in ${range} · ${state.from !== undefined || state.to !== undefined ? range : 'all years'}`,
+    kind: 'bar',
+    unit: 'score',
+    slots: dimensions.map((d) => d.label),
+    series: view.partners.map((p) => ({ key: p.code, name: p.name, colour: partnerColour(p.code) })),
+    values,
+    events: [],
+    sources: [...sources.values()].map(sourceLabel),
+    asOf,
+    viewPath: `/compare${viewQuery(state)}`,
+    csv,
+    fileStem: `compare-${view.focal.code}-${view.partners.map((p) => p.code).join('_')}-${state.from ?? 'all'}-${state.to ?? 'all'}`,
   };
 }

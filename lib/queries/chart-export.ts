@@ -1,6 +1,6 @@
 import 'server-only';
 import { indicatorChart } from '../dashboard/chart-data';
-import { indicatorExportSpec } from '../export/from-chart';
+import { compareExportSpec, indicatorExportSpec } from '../export/from-chart';
 import type { ExportSpec } from '../export/spec';
 import { parseView, viewQuery, type SearchParams } from '../schemas/view';
 import { resolveView } from './dashboard';
@@ -40,4 +40,18 @@ export async function lookupIndicatorExport(slug: string, params: SearchParams):
       viewPath: `/dimensions/${indicator.dimension}${viewQuery(state)}`,
     }),
   };
+}
+
+/** The compare chart (scores by dimension for the chosen partners) as an export. */
+export async function lookupCompareExport(params: SearchParams): Promise<ExportLookup> {
+  const { state, errors } = parseView(params);
+  if (errors.length > 0) return { ok: false, status: 400, message: errors.join('; ') };
+  const catalogue = await getCatalogue();
+  if (!catalogue.actors.some((a) => a.code === state.focal && a.kind !== 'AGGREGATE')) {
+    return { ok: false, status: 400, message: `No focal country with code ${state.focal}` };
+  }
+  const view = await resolveView(state);
+  if (view.notices.length > 0) return { ok: false, status: 400, message: view.notices.join(' ') };
+  const [observations, version] = await Promise.all([getObservations(view.focal.code, view.fetchCodes), getDataVersion()]);
+  return { ok: true, spec: compareExportSpec(catalogue, observations, view, state, version.changedAt.slice(0, 10)) };
 }

@@ -1,12 +1,13 @@
 import type { Metadata } from 'next';
 import { CompareChart } from '@/components/charts/compare-chart';
+import { ExportMenu } from '@/components/charts/export-menu';
 import { Notices } from '@/components/dashboard/notices';
 import { ViewFilters } from '@/components/dashboard/view-filters';
 import { formatNumber, formatValue, partnerColour } from '@/lib/dashboard/format';
 import { annualIndex, matrixCell } from '@/lib/dashboard/shape';
 import { choosablePartners, resolveView } from '@/lib/queries/dashboard';
 import { getObservations } from '@/lib/queries/data';
-import { parseView, type SearchParams } from '@/lib/schemas/view';
+import { parseView, viewQuery, type SearchParams } from '@/lib/schemas/view';
 
 export const metadata: Metadata = { title: 'Compare partners' };
 
@@ -53,6 +54,15 @@ export default async function ComparePage({ searchParams }: { searchParams: Prom
           <p>No scores for this selection.</p>
         )}
         <figcaption className="meta">Scores computed from the sourced figures listed on each dimension page; the year of each score is in the table.</figcaption>
+        {rows.length > 0 ? (
+          <ExportMenu
+            chart="compare"
+            title={title}
+            fileStem={`compare-${focal.code}-${partners.map((p) => p.code).join('_')}-${state.from ?? 'all'}-${state.to ?? 'all'}`}
+            apiQuery={viewQuery(state).slice(1)}
+            viewPath={`/compare${viewQuery(state)}`}
+          />
+        ) : null}
       </figure>
       <div className="table-wrap">
         <table>

@@ -3,7 +3,7 @@ import { composeSvg } from '@/lib/export/compose';
 import { toCsv } from '@/lib/export/csv';
 import { renderPng, serverFonts } from '@/lib/export/server';
 import { EXPORT_SIZES } from '@/lib/export/spec';
-import { lookupIndicatorExport } from '@/lib/queries/chart-export';
+import { lookupCompareExport, lookupIndicatorExport } from '@/lib/queries/chart-export';
 import { getDataVersion } from '@/lib/queries/data';
 import { EXPORT_FORMATS, exportOptionsSchema, type ExportFormat } from '@/lib/schemas/export';
 
@@ -33,7 +33,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ file
   const headers = { ETag: etag, 'Cache-Control': 'public, max-age=0, must-revalidate' };
   if (request.headers.get('if-none-match') === etag) return new Response(null, { status: 304, headers });
 
-  const lookup = await lookupIndicatorExport(match[1]!, viewParams);
+  const lookup = match[1] === 'compare' ? await lookupCompareExport(viewParams) : await lookupIndicatorExport(match[1]!, viewParams);
   if (!lookup.ok) return Response.json({ error: lookup.message }, { status: lookup.status });
   const { spec } = lookup;
   const disposition = `inline; filename="${spec.fileStem}.${format}"`;
