@@ -1,0 +1,105 @@
+import type { Db } from '../db/client';
+import type { SessionUser } from '../auth/users';
+import type { ObservationUpdate } from '../schemas/observation';
+
+export type Conflict = { changedBy: string; changedAt: string; current: { value: string | null; status: string; note: string; sourceId: number; version: number } };
+export type EditResult =
+  | { ok: true; message: string; version?: number }
+  | { ok: false; message: string; fieldErrors?: Record<string, string[]>; conflict?: Conflict };
+
+const snapshotSelect = {
+  id: true, indicatorId: true, reporterId: true, partnerId: true, year: true, periodType: true, periodLabel: true, rank: true,
+  value: true, stance: true, status: true, note: true, sourceId: true, version: true,
+} as const;
+
+type Tx = Parameters<Parameters<Db['$transaction']>[0]>[0];
+type Snapshot = NonNullable<Awaited<ReturnType<typeof readSnapshot>>>;
+
+function readSnapshot(tx: Tx, id: number) {
+  return tx.observation.findUnique({ where: { id }, select: snapshotSelect });
+}
+
+/** JSON for the audit log: decimals as exact strings. */
+const plain = (s: Snapshot) => ({ ...s, value: s.value === null ? null : s.value.toString() });
+
+async function conflictOf(tx: Tx, id: number): Promise<Conflict | null> {
+  const current = await tx.observation.findUnique({
+    where: { id },
+    select: { value: true, status: true, note: true, sourceId: true, version: true, updatedAt: true, updatedBy: { select: { email: true } } },
+  });
+  if (!current) return null;
+  return {
+    changedBy: current.updatedBy?.email ?? 'the seed or an import',
+    changedAt: current.updatedAt.toISOString(),
+    current: { value: current.value?.toString() ?? null, status: current.status, note: current.note, sourceId: current.sourceId, version: current.version },
+  };
+}
+
+function conflictMessage(conflict: Conflict): string {
+  return `Not saved: this value was changed by ${conflict.changedBy} at ${conflict.changedAt.replace('T', ' ').slice(0, 19)} UTC. It is now ${conflict.current.value ?? '–'} (${conflict.current.status.toLowerCase()}). Review it and save again.`;
+}
+
+/**
+ * Optimistic concurrency: the row is updated only where its version is still the one the editor started from,
+ * in one statement, so of two racing edits exactly one wins and the other is told who changed it and when.
+ */
+export async function updateObservation(db: Db, user: SessionUser, input: ObservationUpdate, action: 'update' | 'revert' = 'update'): Promise<EditResult> {
+  return db.$transaction(async (tx) => {
+    const before = await readSnapshot(tx, input.id);
+    if (!before) return { ok: false, message: 'This value no longer exists (deleted by someone else).' };
+    if (!(await tx.source.findUnique({ where: { id: input.sourceId }, select: { id: true } }))) {
+      return { ok: false, message: 'Check the source.', fieldErrors: { sourceId: [`No source with id ${input.sourceId}`] } };
+    }
+    const { count } = await tx.observation.updateMany({
+      where: { id: input.id, version: input.version },
+      data: { value: input.value, status: input.status, note: input.note, sourceId: input.sourceId, version: { increment: 1 }, updatedById: user.id },
+    });
+    if (count === 0) {
+      const conflict = await conflictOf(tx, input.id);
+      return conflict ? { ok: false, message: conflictMessage(conflict), conflict } : { ok: false, message: 'This value no longer exists.' };
+    }
+    const after = (await readSnapshot(tx, input.id))!;
+    await tx.auditLog.create({
+      data: { userId: user.id, action, entity: 'observation', entityId: String(input.id), before: plain(before), after: plain(after), reason: input.reason },
+    });
+    return { ok: true, message: action === 'revert' ? 'Reverted.' : 'Saved.', version: after.version };
+  });
+}
+
+export async function deleteObservation(db: Db, user: SessionUser, input: { id: number; version: number; reason: string }): Promise<EditResult> {
+  return db.$transaction(async (tx) => {
+    const before = await readSnapshot(tx, input.id);
+    if (!before) return { ok: false, message: 'This value no longer exists.' };
+    const { count } = await tx.observation.deleteMany({ where: { id: input.id, version: input.version } });
+    if (count === 0) {
+      const conflict = await conflictOf(tx, input.id);
+      return conflict ? { ok: false, message: conflictMessage(conflict), conflict } : { ok: false, message: 'This value no longer exists.' };
+    }
+    await tx.auditLog.create({ data: { userId: user.id, action: 'delete', entity: 'observation', entityId: String(input.id), before: plain(before), reason: input.reason } });
+    return { ok: true, message: 'Deleted.' };
+  });
+}
+
+/** Puts back the values an audit entry recorded as "before", as a new audited edit against the current version. */
+export async function revertObservation(db: Db, user: SessionUser, input: { auditId: number; reason: string }): Promise<EditResult> {
+  const entry = await db.auditLog.findUnique({ where: { id: input.auditId }, select: { entity: true, entityId: true, before: true } });
+  if (!entry || entry.entity !== 'observation' || !entry.before) return { ok: false, message: 'That audit entry has no earlier observation version to go back to.' };
+  const before = entry.before as { value: string | null; status: ObservationUpdate['status']; note: string; sourceId: number };
+  const current = await db.observation.findUnique({ where: { id: Number(entry.entityId) }, select: { version: true } });
+  if (!current) return { ok: false, message: 'The observation was deleted; it cannot be reverted here.' };
+  if (before.value === null) return { ok: false, message: 'Only numeric values can be reverted here.' };
+  return updateObservation(
+    db,
+    user,
+    {
+      id: Number(entry.entityId),
+      version: current.version,
+      value: before.value,
+      status: before.status,
+      note: before.note,
+      sourceId: before.sourceId,
+      reason: input.reason || `revert to the version before audit entry ${input.auditId}`,
+    },
+    'revert',
+  );
+}

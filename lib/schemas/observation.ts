@@ -1,0 +1,30 @@
+import { z } from 'zod';
+
+export const STATUSES = ['REPORTED', 'ESTIMATE', 'APPROXIMATE', 'LOWER_BOUND', 'DISPUTED'] as const;
+
+const id = z.coerce.number().int().positive();
+/** Kept as text: the database stores decimals exactly, and a float would round 0.1 + 0.2. */
+const decimal = z
+  .string()
+  .trim()
+  .regex(/^-?\d{1,14}(\.\d{1,6})?$/, 'Enter a number such as 41 or 16.2 (a point for decimals, up to 6 decimals)');
+
+export const observationUpdateSchema = z.object({
+  id,
+  version: id,
+  value: decimal,
+  status: z.enum(STATUSES, 'Choose a status from the list'),
+  note: z.string().max(2000, 'A note has at most 2000 characters').default(''),
+  sourceId: z.coerce.number({ error: 'Choose a source' }).int().positive('Choose a source'),
+  reason: z.string().trim().max(500).default(''),
+});
+
+export const observationDeleteSchema = z.object({
+  id,
+  version: id,
+  reason: z.string().trim().min(3, 'Say why this value is deleted').max(500),
+});
+
+export const observationRevertSchema = z.object({ auditId: id, reason: z.string().trim().max(500).default('') });
+
+export type ObservationUpdate = z.infer<typeof observationUpdateSchema>;
