@@ -1,5 +1,6 @@
 import { defineConfig } from '@playwright/test';
 import { CHROMIUM_ARGS, findChromium } from './e2e/chromium';
+import { E2E_ADMIN } from './e2e/accounts';
 
 const PORT = Number(process.env.E2E_PORT ?? 3210);
 const databaseEnv: Record<string, string> = process.env.E2E_DATABASE_URL
@@ -27,6 +28,6 @@ export default defineConfig({
     stdout: 'pipe',
     stderr: 'pipe',
     gracefulShutdown: { signal: 'SIGINT', timeout: 10_000 },
-    env: { ...databaseEnv, PORT: String(PORT), NEXT_TELEMETRY_DISABLED: '1' },
+    env: { ...databaseEnv, PORT: String(PORT), NEXT_TELEMETRY_DISABLED: '1', ADMIN_EMAIL: E2E_ADMIN.email, ADMIN_PASSWORD: E2E_ADMIN.password },
   },
 });

@@ -2,6 +2,8 @@
 // keep shared links and back/forward exact, and skip next/link's client component and RSC prefetches.
 import type { Metadata } from 'next';
 import type { ReactNode } from 'react';
+import { currentUser } from '@/lib/auth/session';
+import { signOutAction } from '@/lib/actions/sign-out';
 import './globals.css';
 
 export const metadata: Metadata = {
@@ -9,7 +11,8 @@ export const metadata: Metadata = {
   description: 'How dependent one country is on its partners, with sources for every figure.',
 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  const user = await currentUser().catch(() => null);
   return (
     <html lang="en">
       <body>
@@ -34,6 +37,23 @@ export default function RootLayout({ children }: { children: ReactNode }) {
                 </li>
               </ul>
             </nav>
+            <div className="account">
+              {user ? (
+                <>
+                  <span className="meta">
+                    {user.email} ({user.role.toLowerCase()})
+                  </span>
+                  {user.role !== 'VIEWER' ? <a href="/admin">Admin</a> : null}
+                  <form action={signOutAction}>
+                    <button type="submit" className="link-button">
+                      Sign out
+                    </button>
+                  </form>
+                </>
+              ) : (
+                <a href="/login">Sign in</a>
+              )}
+            </div>
           </div>
         </header>
         <main id="main">{children}</main>

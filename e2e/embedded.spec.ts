@@ -11,7 +11,12 @@ let running: Spawned | null = null;
 
 async function start(port: number): Promise<Spawned> {
   const started = spawnLogged(process.execPath, ['--import', 'tsx', 'lib/cli/start.ts'], { ...env, PORT: String(port) });
-  await waitFor(async () => (await healthStatus(`http://127.0.0.1:${port}`)) === 200, 120_000, 'npm start on the embedded database');
+  try {
+    await waitFor(async () => (await healthStatus(`http://127.0.0.1:${port}`)) === 200, 120_000, 'npm start on the embedded database');
+  } catch (error) {
+    started.child.kill('SIGINT');
+    throw new Error(`${(error as Error).message}\n--- output of npm start ---\n${started.output()}`);
+  }
   return started;
 }
 
@@ -32,6 +37,8 @@ test('@embedded first start migrates and seeds, scripts go through the running s
   running = await start(port);
   expect(running.output()).toContain(`embedded Postgres (PGlite) in ${dir}`);
   expect(running.output()).toMatch(/seeded an empty database in \d+ ms: 170 observations/);
+  // No ADMIN_* set on the embedded default: a first admin is created and its password printed once.
+  expect(running.output()).toMatch(/created admin@atlas\.local with password \S{20} \(shown once/);
 
   await page.goto(`http://127.0.0.1:${port}/`);
   const russia = page.getByRole('table', { name: /Dependency matrix/ }).getByRole('row', { name: /^Russia/ });
@@ -57,6 +64,7 @@ test('@embedded first start migrates and seeds, scripts go through the running s
   const again = await freePort();
   running = await start(again);
   expect(running.output()).toContain('database already has data: seed skipped');
+  expect(running.output()).not.toContain('created admin@atlas.local');
   await page.goto(`http://127.0.0.1:${again}/`);
   expect(await russia.getByRole('cell').allTextContents()).toEqual(cells);
 });

@@ -56,8 +56,8 @@ export async function ensureAdmin(db: Db, env: { email?: string; password?: stri
   }
   if (!env.embedded) return null;
   if ((await db.user.count({ where: { role: 'ADMIN' } })) > 0) return null;
-  const { password } = await createUser(db, { email: 'admin@localhost', role: 'ADMIN', name: 'Administrator' });
-  return `created admin@localhost with password ${password} (shown once; set ADMIN_EMAIL and ADMIN_PASSWORD to choose your own)`;
+  const { password } = await createUser(db, { email: 'admin@atlas.local', role: 'ADMIN', name: 'Administrator' });
+  return `created admin@atlas.local with password ${password} (shown once; set ADMIN_EMAIL and ADMIN_PASSWORD to choose your own)`;
 }
 
 export type SignInResult = { ok: true; token: string; user: SessionUser } | { ok: false; message: string };

@@ -25,4 +25,6 @@ export async function runWithDatabase(task: (target: Target) => Promise<void>): 
   } finally {
     await target?.release();
   }
+  // A command is done here: exit even if a library left a handle open, so a failure can never hang a script.
+  process.exit(process.exitCode ?? 0);
 }

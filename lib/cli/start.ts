@@ -6,7 +6,7 @@ import { log, runWithDatabase } from './run';
 
 await runWithDatabase(async (target) => {
   const started = Date.now();
-  const { seeded } = await prepareDatabase(target.url, log);
+  const { seeded } = await prepareDatabase(target.url, log, { embedded: target.kind === 'embedded' });
   if (!seeded) log('database already has data: seed skipped');
   log(`database ready in ${Date.now() - started} ms`);
   buildIfNeeded();

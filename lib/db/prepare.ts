@@ -1,13 +1,19 @@
 import { seed } from '../../prisma/seed/seed';
+import { ensureAdmin } from '../auth/users';
 import { createPrismaClient } from './client';
 import { migrate } from './migrate';
 
-/** Migrates, then seeds only a database that has no data yet (an existing deployment keeps its own). */
-export async function prepareDatabase(url: string, log: (line: string) => void): Promise<{ seeded: boolean }> {
+/**
+ * Migrates, seeds only a database that has no data yet (an existing deployment keeps its own), and makes sure
+ * there is a first admin (ADMIN_EMAIL/ADMIN_PASSWORD, or a generated one on the embedded database).
+ */
+export async function prepareDatabase(url: string, log: (line: string) => void, options: { embedded?: boolean } = {}): Promise<{ seeded: boolean }> {
   const result = await migrate(url, { log });
   log(`migrations: ${result.applied.length} applied, ${result.alreadyApplied.length} already applied`);
   const db = createPrismaClient(url, { max: 2 });
   try {
+    const admin = await ensureAdmin(db, { email: process.env.ADMIN_EMAIL, password: process.env.ADMIN_PASSWORD, embedded: options.embedded ?? false });
+    if (admin) log(admin);
     const dimensions = await db.dimension.count();
     if (dimensions > 0) return { seeded: false };
     const started = Date.now();

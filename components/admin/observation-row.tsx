@@ -1,0 +1,100 @@
+'use client';
+
+import { useActionState } from 'react';
+import type { ActionState } from '@/lib/actions/authorized';
+import { initialState } from '@/lib/actions/authorized-state';
+import { deleteObservationAction } from '@/lib/actions/delete-observation';
+import { updateObservationAction } from '@/lib/actions/update-observation';
+import type { AdminObservation } from '@/lib/queries/admin';
+import { STATUSES } from '@/lib/schemas/observation';
+
+function Message({ state }: { state: ActionState }) {
+  if (!state.message) return null;
+  return (
+    <p role={state.ok ? 'status' : 'alert'} className={`form-message ${state.ok ? 'ok' : 'error'}`}>
+      {state.message}
+      {state.fieldErrors
+        ? Object.entries(state.fieldErrors).map(([field, errors]) => (
+            <span key={field}>
+              {' '}
+              {field}: {errors?.join(' ')}
+            </span>
+          ))
+        : null}
+    </p>
+  );
+}
+
+/** One observation as a row of inline fields; the form carries the version the edit started from. */
+export function ObservationRow({ row }: { row: AdminObservation }) {
+  const [state, save, saving] = useActionState(updateObservationAction, initialState);
+  const [deleted, remove, removing] = useActionState(deleteObservationAction, initialState);
+  const formId = `obs-${row.id}`;
+  const label = `${row.indicatorName}, ${row.partnerName}, ${row.year}${row.periodLabel ? ` ${row.periodLabel}` : ''}${row.rank ? ` (alternative ${row.rank})` : ''}`;
+  return (
+    <tr>
+      <th scope="row">
+        {row.indicatorName} <span className="meta">({row.unit})</span>
+      </th>
+      <td>{row.partnerName}</td>
+      <td>
+        {row.year} {row.periodLabel}
+        {row.rank > 0 ? <span className="meta"> alternative {row.rank}</span> : null}
+      </td>
+      <td>
+        {row.value === null ? (
+          <span>{row.stance}</span>
+        ) : (
+          <input form={formId} name="value" type="text" inputMode="decimal" defaultValue={row.value} aria-label={`Value: ${label}`} required />
+        )}
+      </td>
+      <td>
+        <select form={formId} name="status" defaultValue={row.status} aria-label={`Status: ${label}`}>
+          {STATUSES.map((s) => (
+            <option key={s} value={s}>
+              {s.toLowerCase().replace('_', ' ')}
+            </option>
+          ))}
+        </select>
+      </td>
+      <td>
+        <textarea form={formId} name="note" defaultValue={row.note} rows={2} aria-label={`Note: ${label}`} />
+      </td>
+      <td>
+        <input form={formId} name="sourceId" type="number" min={1} defaultValue={row.sourceId} list="source-list" aria-label={`Source id: ${label}`} />
+        <div className="meta">{row.sourceTitle}</div>
+      </td>
+      <td>
+        {row.value !== null ? (
+          <form id={formId} action={save}>
+            <input type="hidden" name="id" value={row.id} />
+            <input type="hidden" name="version" value={row.version} />
+            <input name="reason" type="text" placeholder="reason (optional)" aria-label={`Reason for the change: ${label}`} />
+            <button type="submit" disabled={saving} aria-label={`Save ${label}`}>
+              Save
+            </button>
+          </form>
+        ) : (
+          <span className="meta">stance: edit via import</span>
+        )}
+        <Message state={state} />
+        <details>
+          <summary>Delete</summary>
+          <form action={remove}>
+            <input type="hidden" name="id" value={row.id} />
+            <input type="hidden" name="version" value={row.version} />
+            <input name="reason" type="text" required minLength={3} aria-label={`Reason for deleting: ${label}`} />
+            <button type="submit" disabled={removing} aria-label={`Delete ${label}`}>
+              Delete
+            </button>
+          </form>
+          <Message state={deleted} />
+        </details>
+        <div className="meta">
+          v{row.version}
+          {row.updatedBy ? ` · ${row.updatedBy}` : ''}
+        </div>
+      </td>
+    </tr>
+  );
+}

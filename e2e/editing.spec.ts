@@ -1,0 +1,93 @@
+import { expect, test, type Page } from '@playwright/test';
+import { E2E_EDITOR, E2E_VIEWER } from './accounts';
+import { spawnLogged } from './support';
+
+const databaseEnv = (): Record<string, string> =>
+  process.env.E2E_DATABASE_URL
+    ? { DATABASE_URL: process.env.E2E_DATABASE_URL }
+    : { DATABASE_URL: '', EMBEDDED_DATA_DIR: process.env.E2E_EMBEDDED_DIR ?? '.data-e2e' };
+
+async function ensureUser(account: { email: string; password: string }, role: string) {
+  const run = spawnLogged(process.execPath, ['--import', 'tsx', 'lib/cli/user-create.ts', '--email', account.email, '--role', role, '--password', account.password], databaseEnv());
+  const code = await run.exited;
+  expect(code === 0 || run.output().includes('exists already'), run.output()).toBe(true);
+}
+
+async function signIn(page: Page, account: { email: string; password: string }, next = '/admin') {
+  await page.goto(`/login?next=${encodeURIComponent(next)}`);
+  await page.getByLabel('Email').fill(account.email);
+  await page.getByLabel('Password').fill(account.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+}
+
+test.beforeAll(async () => {
+  await ensureUser(E2E_EDITOR, 'editor');
+  await ensureUser(E2E_VIEWER, 'viewer');
+});
+
+test('@editing a viewer or an anonymous visitor cannot open the admin area', async ({ page }) => {
+  await page.goto('/admin/observations');
+  await expect(page).toHaveURL(/\/login\?next=%2Fadmin/);
+  await expect(page.getByRole('heading', { name: 'Sign in' })).toBeVisible();
+  await signIn(page, E2E_VIEWER, '/admin/observations');
+  await expect(page).toHaveURL(/denied=1/);
+  await expect(page.getByRole('status')).toContainText(`Signed in as ${E2E_VIEWER.email} (viewer), which may not open that page.`);
+});
+
+test('@editing a wrong password is refused with a clear message', async ({ page }) => {
+  await signIn(page, { email: E2E_EDITOR.email, password: 'not-the-password' });
+  await expect(page.locator('#main').getByRole('alert')).toHaveText('Email or password is wrong.');
+});
+
+test('@editing an editor changes a value, sees it on the dashboard and in the audit log, and reverts it', async ({ page }) => {
+  await signIn(page, E2E_EDITOR);
+  await expect(page).toHaveURL(/\/admin\/observations/);
+  const filters = page.getByRole('form', { name: 'Filter observations' });
+  await filters.getByLabel('Indicator').selectOption('gas_import_share');
+  await filters.getByLabel('Partner').selectOption('RUS');
+  await filters.getByRole('button', { name: 'Filter' }).click();
+  const label = 'Share of gas imports, Russia, 2024';
+  await expect(page.getByLabel(`Value: ${label}`)).toHaveValue('41');
+  await page.getByLabel(`Value: ${label}`).fill('44.4');
+  await page.getByLabel(`Reason for the change: ${label}`).fill('e2e check');
+  await page.getByRole('button', { name: `Save ${label}` }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Saved.' })).toBeVisible();
+
+  await page.goto('/');
+  const russiaGas = page.getByRole('table', { name: /Dependency matrix/ }).getByRole('row', { name: /^Russia/ }).getByRole('cell').first();
+  await expect(russiaGas).toContainText('44.4%');
+
+  await page.goto(`/admin/audit?user=${encodeURIComponent(E2E_EDITOR.email)}&entity=observation`);
+  const entry = page.getByRole('row').filter({ hasText: 'e2e check' }).first();
+  await expect(entry).toContainText('value: 41 → 44.4');
+  await entry.getByRole('button', { name: /^Revert observation/ }).click();
+  await expect(entry.getByRole('status')).toHaveText('Reverted.');
+
+  await page.goto('/');
+  await expect(russiaGas).toContainText('41%');
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await expect(page.getByRole('link', { name: 'Sign in' })).toBeVisible();
+});
+
+test('@editing a stale edit is refused with who changed it and when', async ({ browser }) => {
+  const first = await (await browser.newContext()).newPage();
+  const second = await (await browser.newContext()).newPage();
+  const url = '/admin/observations?indicator=gas_import_share&partner=RUS';
+  const label = 'Share of gas imports, Russia, 2023';
+  for (const page of [first, second]) {
+    await signIn(page, E2E_EDITOR, url);
+    await expect(page.getByLabel(`Value: ${label}`)).toHaveValue('42.27');
+  }
+  await first.getByLabel(`Value: ${label}`).fill('42.3');
+  await first.getByRole('button', { name: `Save ${label}` }).click();
+  await expect(first.getByRole('status').filter({ hasText: 'Saved.' })).toBeVisible();
+  await second.getByLabel(`Value: ${label}`).fill('40');
+  await second.getByRole('button', { name: `Save ${label}` }).click();
+  await expect(second.getByRole('alert').filter({ hasText: 'Not saved' })).toContainText(`changed by ${E2E_EDITOR.email} at`);
+  await expect(second.getByRole('alert').filter({ hasText: 'Not saved' })).toContainText('It is now 42.3');
+  // put it back for the other specs
+  await first.reload();
+  await first.getByLabel(`Value: ${label}`).fill('42.27');
+  await first.getByRole('button', { name: `Save ${label}` }).click();
+  await expect(first.getByRole('status').filter({ hasText: 'Saved.' })).toBeVisible();
+});

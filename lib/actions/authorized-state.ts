@@ -1,0 +1,3 @@
+import type { ActionState } from './authorized';
+
+export const initialState: ActionState = { ok: false, message: '' };

@@ -1,0 +1,45 @@
+import 'server-only';
+import type { z } from 'zod';
+import { currentUser } from '../auth/session';
+import { atLeast, type Role, type SessionUser } from '../auth/users';
+import { forgetDataVersion, CACHE_TAGS } from '../queries/data';
+import { updateTag } from 'next/cache';
+
+export type ActionState = {
+  ok: boolean;
+  message: string;
+  fieldErrors?: Record<string, string[] | undefined>;
+  conflict?: { changedBy: string; changedAt: string; current: Record<string, unknown> };
+  /** bumps on every answer so a form can tell a new answer from the last one */
+  at?: number;
+};
+
+
+/**
+ * Every mutation goes through here, in this order: authorise (server actions are public POST endpoints; the
+ * session is checked on every call, never trusted from the page) → validate with zod → run (a transaction with
+ * its audit row) → drop cached reads → answer with a typed state.
+ */
+export function authorizedAction<S extends z.ZodType>(
+  role: Role,
+  schema: S,
+  run: (input: z.infer<S>, user: SessionUser) => Promise<ActionState>,
+): (previous: ActionState, form: FormData) => Promise<ActionState> {
+  return async (_previous, form) => {
+    const user = await currentUser();
+    if (!user) return { ok: false, message: 'Your session has ended: sign in again.', at: Date.now() };
+    if (!atLeast(user.role, role)) return { ok: false, message: `Only ${role.toLowerCase()}s and above may do this.`, at: Date.now() };
+    const parsed = schema.safeParse(Object.fromEntries(form));
+    if (!parsed.success) {
+      const fieldErrors: Record<string, string[]> = {};
+      for (const issue of parsed.error.issues) (fieldErrors[String(issue.path[0] ?? 'form')] ??= []).push(issue.message);
+      return { ok: false, message: 'Nothing was saved: check the marked fields.', fieldErrors, at: Date.now() };
+    }
+    const result = await run(parsed.data, user);
+    if (result.ok) {
+      forgetDataVersion();
+      for (const tag of Object.values(CACHE_TAGS)) updateTag(tag);
+    }
+    return { ...result, at: Date.now() };
+  };
+}

@@ -1,0 +1,30 @@
+'use server';
+
+import { redirect } from 'next/navigation';
+import { z } from 'zod';
+import { clientAddress, setSessionCookie } from '../auth/session';
+import { emailSchema, signIn } from '../auth/users';
+import { getDb } from '../db/prisma';
+import type { ActionState } from './authorized';
+
+const schema = z.object({
+  email: emailSchema,
+  password: z.string().min(1, 'Enter your password').max(200),
+  next: z.string().default('/admin'),
+});
+
+/** Only paths on this site: an attacker's "next" must not send a fresh session elsewhere. */
+const safeNext = (next: string) => (/^\/(?!\/)[\w\-/?=&.,%]*$/.test(next) ? next : '/admin');
+
+export async function signInAction(_previous: ActionState, form: FormData): Promise<ActionState> {
+  const parsed = schema.safeParse(Object.fromEntries(form));
+  if (!parsed.success) {
+    const fieldErrors: Record<string, string[]> = {};
+    for (const issue of parsed.error.issues) (fieldErrors[String(issue.path[0])] ??= []).push(issue.message);
+    return { ok: false, message: 'Check the marked fields.', fieldErrors, at: Date.now() };
+  }
+  const result = await signIn(getDb(), { email: parsed.data.email, password: parsed.data.password, ip: await clientAddress() });
+  if (!result.ok) return { ok: false, message: result.message, at: Date.now() };
+  await setSessionCookie(result.token);
+  redirect(safeNext(parsed.data.next));
+}

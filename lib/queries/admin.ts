@@ -1,0 +1,106 @@
+import 'server-only';
+import { getDb } from '../db/prisma';
+
+export type AdminObservation = {
+  id: number;
+  version: number;
+  indicator: string;
+  indicatorName: string;
+  unit: string;
+  partner: string;
+  partnerName: string;
+  year: number;
+  periodLabel: string;
+  rank: number;
+  value: string | null;
+  stance: string | null;
+  status: string;
+  note: string;
+  sourceId: number;
+  sourceTitle: string;
+  updatedBy: string | null;
+  updatedAt: string;
+};
+
+export const ADMIN_PAGE_SIZE = 100;
+
+export async function adminObservations(filter: { indicator?: string; partner?: string; from?: number; to?: number }): Promise<{ rows: AdminObservation[]; total: number }> {
+  const where = {
+    ...(filter.indicator ? { indicator: { slug: filter.indicator } } : {}),
+    ...(filter.partner ? { partner: { code: filter.partner } } : {}),
+    ...(filter.from !== undefined || filter.to !== undefined ? { year: { gte: filter.from, lte: filter.to } } : {}),
+  };
+  const db = getDb();
+  const [rows, total] = await Promise.all([
+    db.observation.findMany({
+      where,
+      orderBy: [{ indicator: { sortOrder: 'asc' } }, { partner: { code: 'asc' } }, { year: 'asc' }, { periodLabel: 'asc' }, { rank: 'asc' }],
+      take: ADMIN_PAGE_SIZE,
+      select: {
+        id: true, version: true, year: true, periodLabel: true, rank: true, value: true, stance: true, status: true, note: true, sourceId: true, updatedAt: true,
+        indicator: { select: { slug: true, name: true, unit: true } },
+        partner: { select: { code: true, name: true } },
+        source: { select: { title: true } },
+        updatedBy: { select: { email: true } },
+      },
+    }),
+    db.observation.count({ where }),
+  ]);
+  return {
+    total,
+    rows: rows.map((o) => ({
+      id: o.id, version: o.version, indicator: o.indicator.slug, indicatorName: o.indicator.name, unit: o.indicator.unit,
+      partner: o.partner.code, partnerName: o.partner.name, year: o.year, periodLabel: o.periodLabel, rank: o.rank,
+      value: o.value?.toString() ?? null, stance: o.stance, status: o.status, note: o.note, sourceId: o.sourceId, sourceTitle: o.source.title,
+      updatedBy: o.updatedBy?.email ?? null, updatedAt: o.updatedAt.toISOString(),
+    })),
+  };
+}
+
+export async function adminChoices() {
+  const db = getDb();
+  const [indicators, actors, sources] = await Promise.all([
+    db.indicator.findMany({ orderBy: [{ dimension: { sortOrder: 'asc' } }, { sortOrder: 'asc' }], select: { slug: true, name: true } }),
+    db.actor.findMany({ orderBy: { name: 'asc' }, select: { code: true, name: true } }),
+    db.source.findMany({ orderBy: { id: 'asc' }, select: { id: true, title: true } }),
+  ]);
+  return { indicators, actors, sources };
+}
+
+export type AuditEntry = {
+  id: number;
+  at: string;
+  user: string | null;
+  action: string;
+  entity: string;
+  entityId: string;
+  before: Record<string, unknown> | null;
+  after: Record<string, unknown> | null;
+  reason: string;
+};
+
+export async function auditEntries(filter: { user?: string; entity?: string; from?: string; to?: string }): Promise<AuditEntry[]> {
+  const rows = await getDb().auditLog.findMany({
+    where: {
+      ...(filter.user ? { user: { email: filter.user } } : {}),
+      ...(filter.entity ? { entity: filter.entity } : {}),
+      ...(filter.from || filter.to
+        ? { createdAt: { gte: filter.from ? new Date(`${filter.from}T00:00:00Z`) : undefined, lte: filter.to ? new Date(`${filter.to}T23:59:59Z`) : undefined } }
+        : {}),
+    },
+    orderBy: { id: 'desc' },
+    take: 200,
+    select: { id: true, createdAt: true, action: true, entity: true, entityId: true, before: true, after: true, reason: true, user: { select: { email: true } } },
+  });
+  return rows.map((r) => ({
+    id: r.id,
+    at: r.createdAt.toISOString(),
+    user: r.user?.email ?? null,
+    action: r.action,
+    entity: r.entity,
+    entityId: r.entityId,
+    before: (r.before as Record<string, unknown> | null) ?? null,
+    after: (r.after as Record<string, unknown> | null) ?? null,
+    reason: r.reason,
+  }));
+}
