@@ -1,0 +1,243 @@
+import fs from 'node:fs';
+import { parse } from 'csv-parse';
+import { z } from 'zod';
+import { CURATION } from '../../prisma/seed/catalogue';
+import type { Db } from '../db/client';
+import { countryName } from './countries';
+
+export const IMPORT_HEADER = ['dimension', 'indicator', 'unit', 'reporter', 'partner', 'year', 'value', 'source_title', 'source_url', 'excerpt'] as const;
+export const MAX_LINE = 100_000;
+const MAX_REPORTED_ERRORS = 1000;
+
+export type ImportError = { line: number; message: string };
+export type ImportReport = {
+  ok: boolean;
+  rows: number;
+  errors: ImportError[];
+  errorCount: number;
+  written?: { observationsCreated: number; observationsUpdated: number; indicatorsCreated: number; actorsCreated: number; sourcesCreated: number };
+};
+
+const rowSchema = z.object({
+  dimension: z.string(),
+  indicator: z.string().trim().min(1, 'indicator is empty').max(200, 'indicator is longer than 200 characters'),
+  unit: z.string().trim().min(1, 'unit is empty').max(60, 'unit is longer than 60 characters'),
+  reporter: z.string().trim(),
+  partner: z.string().trim(),
+  year: z.string().trim().regex(/^\d{4}$/, 'year is not a four-digit year').transform(Number).pipe(z.number().min(1900, 'year is before 1900').max(2100, 'year is after 2100')),
+  value: z.string().trim().regex(/^-?\d{1,14}(\.\d{1,6})?$/, 'value is not a number (use a point for decimals)'),
+  source_title: z.string().trim().min(1, 'source_title is empty').max(500),
+  source_url: z
+    .string()
+    .trim()
+    .refine((u) => u === '' || /^https?:\/\/[^\s/$.?#][^\s]*$/i.test(u), 'source_url is not an http(s) address'),
+  excerpt: z.string().trim().max(2000, 'excerpt is longer than 2000 characters'),
+});
+type Row = z.infer<typeof rowSchema>;
+
+const slugify = (label: string) =>
+  label
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/[^a-z0-9]+/g, '_')
+    .replace(/^_+|_+$/g, '')
+    .slice(0, 80);
+
+/** The research file's labels map to their curated indicators and periods; other labels become new indicators. */
+function curated(row: Row) {
+  const c = CURATION[row.indicator];
+  if (c) return { slug: c.slug, periodType: c.period?.type ?? 'YEAR', periodLabel: c.period?.label ?? '', status: c.status ?? 'REPORTED', note: c.note ?? '' };
+  return { slug: slugify(row.indicator), periodType: 'YEAR' as const, periodLabel: '', status: 'REPORTED' as const, note: '' };
+}
+
+type Context = { dimensions: Set<string>; actors: Map<string, string>; indicators: Map<string, { unit: string; dimension: string }> };
+
+async function context(db: Db): Promise<Context> {
+  const [dimensions, actors, indicators] = await Promise.all([
+    db.dimension.findMany({ select: { key: true } }),
+    db.actor.findMany({ select: { code: true, name: true } }),
+    db.indicator.findMany({ select: { slug: true, unit: true, dimension: { select: { key: true } } } }),
+  ]);
+  return {
+    dimensions: new Set(dimensions.map((d) => d.key)),
+    actors: new Map(actors.map((a) => [a.code, a.name])),
+    indicators: new Map(indicators.map((i) => [i.slug, { unit: i.unit, dimension: i.dimension.key }])),
+  };
+}
+
+/** Streams the file's records with their line numbers; bounded memory whatever the file's size. */
+async function* records(file: string): AsyncGenerator<{ line: number; raw: Record<string, string> } | { line: number; error: string }> {
+  const parser = fs.createReadStream(file).pipe(
+    parse({
+      columns: (header: string[]) => {
+        const got = header.map((h) => h.trim().replace(/^\uFEFF/, ''));
+        if (got.join(',') !== IMPORT_HEADER.join(',')) throw new Error(`wrong header: expected "${IMPORT_HEADER.join(',')}", found "${got.join(',')}"`);
+        return got;
+      },
+      max_record_size: MAX_LINE,
+      skip_empty_lines: true,
+      info: true,
+      relax_column_count: false,
+    }),
+  );
+  try {
+    for await (const item of parser as AsyncIterable<{ record: Record<string, string>; info: { lines: number } }>) {
+      yield { line: item.info.lines, raw: item.record };
+    }
+  } catch (error) {
+    const e = error as Error & { code?: string; lines?: number };
+    const line = e.lines ?? 1;
+    const message =
+      e.code === 'CSV_MAX_RECORD_SIZE'
+        ? `a line is longer than ${MAX_LINE.toLocaleString('en-GB')} characters`
+        : e.message.startsWith('wrong header')
+          ? e.message
+          : e.code?.startsWith('CSV_RECORD_INCONSISTENT') || /Invalid Record Length/i.test(e.message)
+            ? `wrong number of columns (expected ${IMPORT_HEADER.length}; quote values that contain commas)`
+            : `not a readable CSV line (${e.message})`;
+    yield { line, error: message };
+  }
+}
+
+type Checked = { line: number; row: Row; slug: string; periodType: string; periodLabel: string; status: string; note: string };
+
+async function* checked(file: string, ctx: Context, report: ImportReport, onProgress?: (rows: number) => void): AsyncGenerator<Checked> {
+  const seen = new Set<string>();
+  const add = (line: number, message: string) => {
+    report.errorCount++;
+    if (report.errors.length < MAX_REPORTED_ERRORS) report.errors.push({ line, message });
+  };
+  const newIndicators = new Map<string, string>();
+  for await (const item of records(file)) {
+    if ('error' in item) {
+      add(item.line, item.error);
+      return;
+    }
+    report.rows++;
+    if (report.rows % 5000 === 0) onProgress?.(report.rows);
+    const raw = item.raw;
+    if (Object.values(raw).some((v) => v.includes('\uFFFD'))) {
+      add(item.line, 'the file is not UTF-8 text (save it as UTF-8)');
+      continue;
+    }
+    const parsed = rowSchema.safeParse(raw);
+    if (!parsed.success) {
+      add(item.line, parsed.error.issues.map((i) => i.message).join('; '));
+      continue;
+    }
+    const row = parsed.data;
+    const problems: string[] = [];
+    if (!ctx.dimensions.has(row.dimension)) problems.push(`dimension "${row.dimension}" is not one of ${[...ctx.dimensions].join(', ')}`);
+    for (const field of ['reporter', 'partner'] as const) {
+      const code = row[field];
+      if (ctx.actors.has(code)) continue;
+      if (!/^[A-Z]{3}$/.test(code)) problems.push(`${field} "${code}" is not an ISO 3166-1 alpha-3 code`);
+      else if (!countryName(code)) problems.push(`${field} "${code}" is not an assigned ISO 3166-1 alpha-3 code`);
+    }
+    const c = curated(row);
+    const known = ctx.indicators.get(c.slug);
+    if (known && known.unit !== row.unit && !CURATION[row.indicator]) problems.push(`indicator "${c.slug}" exists with unit "${known.unit}", not "${row.unit}"`);
+    if (known && known.dimension !== row.dimension && ctx.dimensions.has(row.dimension)) problems.push(`indicator "${c.slug}" belongs to ${known.dimension}, not ${row.dimension}`);
+    const pending = newIndicators.get(c.slug);
+    if (!known && pending && pending !== row.unit) problems.push(`indicator "${c.slug}" has two units in this file`);
+    if (!known) newIndicators.set(c.slug, row.unit);
+    const key = [c.slug, row.reporter, row.partner, row.year, c.periodLabel].join('|');
+    if (seen.has(key)) problems.push(`duplicate of an earlier row (same indicator, reporter, partner and year)`);
+    seen.add(key);
+    if (problems.length > 0) {
+      add(item.line, problems.join('; '));
+      continue;
+    }
+    yield { line: item.line, row, ...c };
+  }
+  if (report.rows === 0 && report.errorCount === 0) add(1, 'the file has no rows (or is empty)');
+}
+
+/**
+ * All or nothing: a first pass reads and checks every row (nothing is written when any is wrong, and every bad
+ * row is reported with its line); a second pass writes all rows in one transaction with one audit entry.
+ */
+export async function importObservations(
+  db: Db,
+  file: string,
+  options: { userId?: number | null; fileName?: string; onProgress?: (rows: number, phase: 'checking' | 'writing') => void } = {},
+): Promise<ImportReport> {
+  const report: ImportReport = { ok: false, rows: 0, errors: [], errorCount: 0 };
+  if (!fs.existsSync(file)) return { ...report, errorCount: 1, errors: [{ line: 0, message: `no file at ${file}` }] };
+  const ctx = await context(db);
+  for await (const _ of checked(file, ctx, report, (n) => options.onProgress?.(n, 'checking'))) {
+    // first pass: only checks
+  }
+  if (report.errorCount > 0) return report;
+
+  const written = { observationsCreated: 0, observationsUpdated: 0, indicatorsCreated: 0, actorsCreated: 0, sourcesCreated: 0 };
+  const total = report.rows;
+  await db.$transaction(
+    async (tx) => {
+      const actorIds = new Map((await tx.actor.findMany({ select: { id: true, code: true } })).map((a) => [a.code, a.id]));
+      const dimensionIds = new Map((await tx.dimension.findMany({ select: { id: true, key: true } })).map((d) => [d.key, d.id]));
+      const indicatorIds = new Map((await tx.indicator.findMany({ select: { id: true, slug: true } })).map((i) => [i.slug, i.id]));
+      const sourceIds = new Map<string, number>();
+      const actor = async (code: string) => {
+        const known = actorIds.get(code);
+        if (known !== undefined) return known;
+        const created = await tx.actor.create({ data: { code, name: countryName(code) ?? code, kind: 'COUNTRY' }, select: { id: true } });
+        written.actorsCreated++;
+        actorIds.set(code, created.id);
+        return created.id;
+      };
+      const recheck: ImportReport = { ok: false, rows: 0, errors: [], errorCount: 0 };
+      for await (const item of checked(file, { ...ctx, indicators: new Map() }, recheck)) {
+        const { row } = item;
+        let indicatorId = indicatorIds.get(item.slug);
+        if (indicatorId === undefined) {
+          const created = await tx.indicator.create({
+            data: {
+              slug: item.slug,
+              name: row.indicator,
+              unit: row.unit,
+              valueKind: /^(%|percent)$/i.test(row.unit) ? 'SHARE' : 'NUMBER',
+              definition: `Imported: ${row.indicator} (${row.unit}).`,
+              weight: 0,
+              dimensionId: dimensionIds.get(row.dimension)!,
+            },
+            select: { id: true },
+          });
+          written.indicatorsCreated++;
+          indicatorId = created.id;
+          indicatorIds.set(item.slug, indicatorId);
+        }
+        const url = row.source_url || null;
+        const sourceKey = JSON.stringify([url, row.source_title, row.excerpt]);
+        let sourceId = sourceIds.get(sourceKey);
+        if (sourceId === undefined) {
+          const existing = await tx.source.findFirst({ where: { url, excerpt: row.excerpt, ...(url ? {} : { title: row.source_title }) }, select: { id: true } });
+          sourceId = existing?.id ?? (await tx.source.create({ data: { title: row.source_title, url, excerpt: row.excerpt }, select: { id: true } })).id;
+          if (!existing) written.sourcesCreated++;
+          sourceIds.set(sourceKey, sourceId);
+        }
+        const key = { indicatorId, reporterId: await actor(row.reporter), partnerId: await actor(row.partner), year: row.year, periodLabel: item.periodLabel, rank: 0 };
+        const existing = await tx.observation.findUnique({ where: { indicatorId_reporterId_partnerId_year_periodLabel_rank: key }, select: { id: true } });
+        if (existing) {
+          await tx.observation.update({
+            where: { id: existing.id },
+            data: { value: row.value, sourceId, status: item.status as never, version: { increment: 1 }, updatedById: options.userId ?? null },
+          });
+          written.observationsUpdated++;
+        } else {
+          await tx.observation.create({
+            data: { ...key, periodType: item.periodType as never, value: row.value, status: item.status as never, note: item.note, sourceId, updatedById: options.userId ?? null },
+          });
+          written.observationsCreated++;
+        }
+        const done = written.observationsCreated + written.observationsUpdated;
+        if (done % 5000 === 0) options.onProgress?.(done, 'writing');
+      }
+      await tx.auditLog.create({
+        data: { userId: options.userId ?? null, action: 'import', entity: 'import', entityId: options.fileName ?? file.split('/').pop() ?? file, after: { rows: total, ...written }, reason: 'CSV import' },
+      });
+    },
+    { timeout: 30 * 60_000, maxWait: 60_000 },
+  );
+  return { ...report, ok: true, written };
+}
