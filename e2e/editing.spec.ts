@@ -91,3 +91,23 @@ test('@editing a stale edit is refused with who changed it and when', async ({ b
   await first.getByRole('button', { name: `Save ${label}` }).click();
   await expect(first.getByRole('status').filter({ hasText: 'Saved.' })).toBeVisible();
 });
+
+test('@editing import: a bad file lists its rows and writes nothing; a good one is previewed, then imported', async ({ page }) => {
+  await signIn(page, E2E_EDITOR, '/admin/import');
+  await expect(page.getByRole('heading', { name: 'Import observations' })).toBeVisible();
+  const header = 'dimension,indicator,unit,reporter,partner,year,value,source_title,source_url,excerpt';
+  const good = 'trade,exports,USD billion,TUR,KGZ,2023,0.9,E2E bulletin,https://example.org/e2e,"exports to Kyrgyzstan 0.9"';
+  await page.getByLabel('CSV file').setInputFiles({ name: 'bad.csv', mimeType: 'text/csv', buffer: Buffer.from(`${header}\n${good}\n${good.replace(',0.9,', ',lots,')}\n`) });
+  await page.getByRole('button', { name: 'Check file' }).click();
+  await expect(page.locator('#main').getByRole('alert')).toContainText('1 bad row of 2');
+  await expect(page.getByRole('table', { name: /Rows to fix/ })).toContainText('value is not a number');
+  await expect(page.getByRole('button', { name: /^Import \d+ rows/ })).toHaveCount(0);
+
+  await page.getByLabel('CSV file').setInputFiles({ name: 'good.csv', mimeType: 'text/csv', buffer: Buffer.from(`${header}\n${good}\n`) });
+  await page.getByRole('button', { name: 'Check file' }).click();
+  await expect(page.getByRole('table', { name: /Preview: the first 1 of 1 rows/ })).toContainText('KGZ');
+  await page.getByRole('button', { name: 'Import 1 rows' }).click();
+  await expect(page.locator('#main').getByRole('status').filter({ hasText: 'Imported 1 rows' })).toBeVisible();
+  await page.goto('/admin/audit?entity=import');
+  await expect(page.getByRole('row').filter({ hasText: 'import import #good.csv' }).first()).toBeVisible();
+});

@@ -12,6 +12,9 @@ export default async function AdminLayout({ children }: { children: ReactNode })
             <a href="/admin/observations">Observations</a>
           </li>
           <li>
+            <a href="/admin/import">Import</a>
+          </li>
+          <li>
             <a href="/admin/audit">Audit log</a>
           </li>
         </ul>

@@ -15,6 +15,8 @@ export type ImportReport = {
   rows: number;
   errors: ImportError[];
   errorCount: number;
+  /** the first rows as read, for a preview before committing */
+  preview?: { line: number; dimension: string; indicator: string; unit: string; reporter: string; partner: string; year: number; value: string; source_title: string }[];
   written?: { observationsCreated: number; observationsUpdated: number; indicatorsCreated: number; actorsCreated: number; sourcesCreated: number };
 };
 
@@ -160,15 +162,19 @@ async function* checked(file: string, ctx: Context, report: ImportReport, onProg
 export async function importObservations(
   db: Db,
   file: string,
-  options: { userId?: number | null; fileName?: string; onProgress?: (rows: number, phase: 'checking' | 'writing') => void } = {},
+  options: { userId?: number | null; fileName?: string; checkOnly?: boolean; onProgress?: (rows: number, phase: 'checking' | 'writing') => void } = {},
 ): Promise<ImportReport> {
   const report: ImportReport = { ok: false, rows: 0, errors: [], errorCount: 0 };
   if (!fs.existsSync(file)) return { ...report, errorCount: 1, errors: [{ line: 0, message: `no file at ${file}` }] };
   const ctx = await context(db);
-  for await (const _ of checked(file, ctx, report, (n) => options.onProgress?.(n, 'checking'))) {
-    // first pass: only checks
+  report.preview = [];
+  for await (const item of checked(file, ctx, report, (n) => options.onProgress?.(n, 'checking'))) {
+    if (report.preview.length < 10) {
+      const { row } = item;
+      report.preview.push({ line: item.line, dimension: row.dimension, indicator: row.indicator, unit: row.unit, reporter: row.reporter, partner: row.partner, year: row.year, value: row.value, source_title: row.source_title });
+    }
   }
-  if (report.errorCount > 0) return report;
+  if (report.errorCount > 0 || options.checkOnly) return { ...report, ok: report.errorCount === 0 };
 
   const written = { observationsCreated: 0, observationsUpdated: 0, indicatorsCreated: 0, actorsCreated: 0, sourcesCreated: 0 };
   const total = report.rows;

@@ -1,0 +1,18 @@
+import type { Metadata } from 'next';
+import { ImportForm } from '@/components/admin/import-form';
+import { IMPORT_HEADER } from '@/lib/import/observations';
+
+export const metadata: Metadata = { title: 'Import · Admin' };
+
+export default function ImportPage() {
+  return (
+    <>
+      <h1>Import observations</h1>
+      <p className="lede">
+        A CSV file with the header <code>{IMPORT_HEADER.join(',')}</code>, UTF-8. The whole file is checked first; if any row is wrong,
+        nothing is written and every bad row is listed with its line. Rows whose indicator, reporter, partner and year exist update that value.
+      </p>
+      <ImportForm />
+    </>
+  );
+}
