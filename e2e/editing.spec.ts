@@ -111,3 +111,20 @@ test('@editing import: a bad file lists its rows and writes nothing; a good one 
   await page.goto('/admin/audit?entity=import');
   await expect(page.getByRole('row').filter({ hasText: 'import import #good.csv' }).first()).toBeVisible();
 });
+
+test('@editing exports: anonymous and viewers are refused, an editor gets the CSV and the JSON backup', async ({ page, request }) => {
+  expect((await request.get('/api/export/backup.json')).status()).toBe(401);
+  await signIn(page, E2E_VIEWER, '/');
+  await expect(page).not.toHaveURL(/\/login/);
+  expect((await page.request.get('/api/export/backup.json')).status()).toBe(403);
+  await page.context().clearCookies();
+  await signIn(page, E2E_EDITOR, '/admin/import');
+  await expect(page).toHaveURL(/\/admin\/import/);
+  const csv = await page.request.get('/api/export/observations.csv');
+  expect(csv.status()).toBe(200);
+  expect((await csv.text()).split('\n')[0]).toBe('dimension,indicator,unit,reporter,partner,year,value,source_title,source_url,excerpt');
+  const backup = (await (await page.request.get('/api/export/backup.json')).json()) as { format: string; observations: unknown[] };
+  expect(backup.format).toBe('dependency-atlas-backup');
+  expect(backup.observations.length).toBeGreaterThanOrEqual(170);
+  expect(JSON.stringify(backup)).not.toContain('passwordHash');
+});

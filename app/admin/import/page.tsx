@@ -13,6 +13,16 @@ export default function ImportPage() {
         nothing is written and every bad row is listed with its line. Rows whose indicator, reporter, partner and year exist update that value.
       </p>
       <ImportForm />
+      <h2>Export</h2>
+      <ul>
+        <li>
+          <a href="/api/export/observations.csv">Observations as CSV</a> (primary yearly figures, in the import format)
+        </li>
+        <li>
+          <a href="/api/export/backup.json">Full JSON backup</a> (all data including alternatives and events; restores into an empty database
+          identically)
+        </li>
+      </ul>
     </>
   );
 }

@@ -1,0 +1,25 @@
+import { withRole } from '@/lib/auth/route';
+import { backupToCsvRows, exportBackup } from '@/lib/backup/backup';
+import { getDb } from '@/lib/db/prisma';
+import { stringify } from 'csv-stringify/sync';
+import { IMPORT_HEADER } from '@/lib/import/observations';
+
+export const dynamic = 'force-dynamic';
+
+/** /api/export/backup.json (everything, restorable) and /api/export/observations.csv (primary yearly figures, importable). */
+export const GET = withRole('EDITOR', async (_request: Request, { params }: { params: Promise<{ file: string }> }) => {
+  const { file } = await params;
+  const stamp = new Date().toISOString().slice(0, 10);
+  if (file === 'backup.json') {
+    return new Response(JSON.stringify(await exportBackup(getDb()), null, 1), {
+      headers: { 'Content-Type': 'application/json', 'Content-Disposition': `attachment; filename="atlas-backup-${stamp}.json"`, 'Cache-Control': 'no-store' },
+    });
+  }
+  if (file === 'observations.csv') {
+    const rows = backupToCsvRows(await exportBackup(getDb()));
+    return new Response(stringify(rows, { header: true, columns: [...IMPORT_HEADER] }), {
+      headers: { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': `attachment; filename="atlas-observations-${stamp}.csv"`, 'Cache-Control': 'no-store' },
+    });
+  }
+  return Response.json({ error: `No export ${file}: try backup.json or observations.csv` }, { status: 404 });
+});

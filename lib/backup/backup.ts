@@ -1,0 +1,158 @@
+import { z } from 'zod';
+import type { Db } from '../db/client';
+
+/**
+ * A full backup of the data (not of users, sessions or the audit log: password hashes never leave the query
+ * layer). Rows refer to each other by natural keys and sources by their position, so a backup restored into an
+ * empty database exports again identically.
+ */
+
+const day = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null);
+const date = (s: string | null) => (s ? new Date(`${s}T00:00:00Z`) : null);
+
+const backupSchema = z.object({
+  format: z.literal('dependency-atlas-backup'),
+  version: z.literal(1),
+  exportedAt: z.string(),
+  actors: z.array(z.object({ code: z.string(), name: z.string(), kind: z.enum(['COUNTRY', 'GROUP', 'AGGREGATE']), isFocal: z.boolean() })),
+  sources: z.array(z.object({ title: z.string(), publisher: z.string(), url: z.string().nullable(), publishedOn: z.string().nullable(), accessedOn: z.string().nullable(), excerpt: z.string() })),
+  memberships: z.array(z.object({ group: z.string(), member: z.string(), joinedOn: z.string(), leftOn: z.string().nullable(), source: z.number().int().nullable() })),
+  dimensions: z.array(z.object({ key: z.string(), label: z.string(), colour: z.string(), sortOrder: z.number().int(), description: z.string() })),
+  indicators: z.array(
+    z.object({
+      slug: z.string(), dimension: z.string(), name: z.string(), unit: z.string(), valueKind: z.enum(['NUMBER', 'SHARE', 'STANCE']), definition: z.string(),
+      methodology: z.string(), higherIsMoreDependent: z.boolean(), partnerSide: z.boolean(), weight: z.number(), published: z.boolean(), sortOrder: z.number().int(),
+      total: z.string().nullable(),
+    }),
+  ),
+  observations: z.array(
+    z.object({
+      indicator: z.string(), reporter: z.string(), partner: z.string(), year: z.number().int(), periodType: z.enum(['YEAR', 'MARKETING_YEAR', 'PARTIAL_YEAR', 'MULTI_YEAR']),
+      periodLabel: z.string(), rank: z.number().int(), value: z.string().nullable(), stance: z.string().nullable(),
+      status: z.enum(['REPORTED', 'ESTIMATE', 'APPROXIMATE', 'LOWER_BOUND', 'DISPUTED']), note: z.string(), source: z.number().int(),
+    }),
+  ),
+  events: z.array(
+    z.object({
+      startsOn: z.string(), endsOn: z.string().nullable(), precision: z.string(), title: z.string(), description: z.string(),
+      partner: z.string().nullable(), dimension: z.string().nullable(), source: z.number().int(),
+    }),
+  ),
+});
+
+export type Backup = z.infer<typeof backupSchema>;
+
+export async function exportBackup(db: Db): Promise<Backup> {
+  const [actors, sources, memberships, dimensions, indicators, observations, events] = await Promise.all([
+    db.actor.findMany({ orderBy: { code: 'asc' }, select: { code: true, name: true, kind: true, isFocal: true } }),
+    db.source.findMany({ orderBy: { id: 'asc' }, select: { id: true, title: true, publisher: true, url: true, publishedOn: true, accessedOn: true, excerpt: true } }),
+    db.membership.findMany({ orderBy: { id: 'asc' }, select: { joinedOn: true, leftOn: true, sourceId: true, group: { select: { code: true } }, member: { select: { code: true } } } }),
+    db.dimension.findMany({ orderBy: { sortOrder: 'asc' }, select: { key: true, label: true, colour: true, sortOrder: true, description: true } }),
+    db.indicator.findMany({
+      orderBy: { id: 'asc' },
+      select: {
+        slug: true, name: true, unit: true, valueKind: true, definition: true, methodology: true, higherIsMoreDependent: true, partnerSide: true, weight: true,
+        published: true, sortOrder: true, dimension: { select: { key: true } }, totalIndicator: { select: { slug: true } },
+      },
+    }),
+    db.observation.findMany({
+      orderBy: { id: 'asc' },
+      select: {
+        year: true, periodType: true, periodLabel: true, rank: true, value: true, stance: true, status: true, note: true, sourceId: true,
+        indicator: { select: { slug: true } }, reporter: { select: { code: true } }, partner: { select: { code: true } },
+      },
+    }),
+    db.event.findMany({
+      orderBy: { id: 'asc' },
+      select: { startsOn: true, endsOn: true, precision: true, title: true, description: true, sourceId: true, partner: { select: { code: true } }, dimension: { select: { key: true } } },
+    }),
+  ]);
+  const position = new Map(sources.map((s, i) => [s.id, i]));
+  const ref = (id: number) => position.get(id)!;
+  return {
+    format: 'dependency-atlas-backup',
+    version: 1,
+    exportedAt: new Date().toISOString(),
+    actors,
+    sources: sources.map(({ id: _id, publishedOn, accessedOn, ...s }) => ({ ...s, publishedOn: day(publishedOn), accessedOn: day(accessedOn) })),
+    memberships: memberships.map((m) => ({ group: m.group.code, member: m.member.code, joinedOn: day(m.joinedOn)!, leftOn: day(m.leftOn), source: m.sourceId === null ? null : ref(m.sourceId) })),
+    dimensions,
+    indicators: indicators.map(({ dimension, totalIndicator, ...i }) => ({ ...i, dimension: dimension.key, total: totalIndicator?.slug ?? null })),
+    observations: observations.map(({ indicator, reporter, partner, sourceId, value, ...o }) => ({
+      ...o, indicator: indicator.slug, reporter: reporter.code, partner: partner.code, value: value?.toString() ?? null, source: ref(sourceId),
+    })),
+    events: events.map((e) => ({
+      startsOn: day(e.startsOn)!, endsOn: day(e.endsOn), precision: e.precision, title: e.title, description: e.description,
+      partner: e.partner?.code ?? null, dimension: e.dimension?.key ?? null, source: ref(e.sourceId),
+    })),
+  };
+}
+
+/** Restores a backup into an empty database, in one transaction; refuses a database that holds data already. */
+export async function restoreBackup(db: Db, input: unknown): Promise<{ ok: true; counts: Record<string, number> } | { ok: false; message: string }> {
+  const parsed = backupSchema.safeParse(input);
+  if (!parsed.success) return { ok: false, message: `Not a Dependency Atlas backup: ${parsed.error.issues.slice(0, 3).map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}` };
+  const b = parsed.data;
+  if ((await db.observation.count()) + (await db.actor.count()) > 0) return { ok: false, message: 'The database is not empty: restore only into an empty one.' };
+  await db.$transaction(
+    async (tx) => {
+      const actor = new Map<string, number>();
+      for (const a of b.actors) actor.set(a.code, (await tx.actor.create({ data: a, select: { id: true } })).id);
+      const source: number[] = [];
+      for (const s of b.sources) source.push((await tx.source.create({ data: { ...s, publishedOn: date(s.publishedOn), accessedOn: date(s.accessedOn) }, select: { id: true } })).id);
+      const need = <T>(map: Map<string, T> | T[], key: string | number, what: string): T => {
+        const value = Array.isArray(map) ? map[key as number] : map.get(key as string);
+        if (value === undefined) throw new Error(`backup refers to an unknown ${what} ${key}`);
+        return value;
+      };
+      for (const m of b.memberships) {
+        await tx.membership.create({
+          data: { groupId: need(actor, m.group, 'actor'), memberId: need(actor, m.member, 'actor'), joinedOn: date(m.joinedOn)!, leftOn: date(m.leftOn), sourceId: m.source === null ? null : need(source, m.source, 'source') },
+        });
+      }
+      const dimension = new Map<string, number>();
+      for (const d of b.dimensions) dimension.set(d.key, (await tx.dimension.create({ data: d, select: { id: true } })).id);
+      const indicator = new Map<string, number>();
+      for (const { dimension: key, total: _total, ...i } of b.indicators) {
+        indicator.set(i.slug, (await tx.indicator.create({ data: { ...i, dimensionId: need(dimension, key, 'dimension') }, select: { id: true } })).id);
+      }
+      for (const i of b.indicators) if (i.total) await tx.indicator.update({ where: { slug: i.slug }, data: { totalIndicatorId: need(indicator, i.total, 'indicator') } });
+      for (const o of b.observations) {
+        await tx.observation.create({
+          data: {
+            indicatorId: need(indicator, o.indicator, 'indicator'), reporterId: need(actor, o.reporter, 'actor'), partnerId: need(actor, o.partner, 'actor'),
+            year: o.year, periodType: o.periodType, periodLabel: o.periodLabel, rank: o.rank, value: o.value, stance: o.stance, status: o.status, note: o.note,
+            sourceId: need(source, o.source, 'source'),
+          },
+        });
+      }
+      for (const e of b.events) {
+        await tx.event.create({
+          data: {
+            startsOn: date(e.startsOn)!, endsOn: date(e.endsOn), precision: e.precision, title: e.title, description: e.description,
+            partnerId: e.partner ? need(actor, e.partner, 'actor') : null, dimensionId: e.dimension ? need(dimension, e.dimension, 'dimension') : null,
+            sourceId: need(source, e.source, 'source'),
+          },
+        });
+      }
+      await tx.auditLog.create({ data: { action: 'restore', entity: 'backup', entityId: b.exportedAt, after: { observations: b.observations.length, events: b.events.length }, reason: 'restore from JSON backup' } });
+    },
+    { timeout: 30 * 60_000, maxWait: 60_000 },
+  );
+  return { ok: true, counts: { actors: b.actors.length, sources: b.sources.length, observations: b.observations.length, events: b.events.length } };
+}
+
+/** Primary figures in the import format (alternatives share a key, which an import refuses: they stay in the JSON backup). */
+export function backupToCsvRows(b: Backup) {
+  const dimensionOf = new Map(b.indicators.map((i) => [i.slug, i.dimension]));
+  const unitOf = new Map(b.indicators.map((i) => [i.slug, i.unit]));
+  return b.observations
+    .filter((o) => o.rank === 0 && o.value !== null && o.periodType === 'YEAR')
+    .map((o) => {
+      const s = b.sources[o.source]!;
+      return {
+        dimension: dimensionOf.get(o.indicator) ?? '', indicator: o.indicator, unit: unitOf.get(o.indicator) ?? '', reporter: o.reporter, partner: o.partner,
+        year: o.year, value: o.value!, source_title: s.title, source_url: s.url ?? '', excerpt: s.excerpt,
+      };
+    });
+}
