@@ -128,3 +128,19 @@ test('@editing exports: anonymous and viewers are refused, an editor gets the CS
   expect(backup.observations.length).toBeGreaterThanOrEqual(170);
   expect(JSON.stringify(backup)).not.toContain('passwordHash');
 });
+
+test('@editing hostile text in a note is shown as text, never run', async ({ page }) => {
+  await signIn(page, E2E_EDITOR, '/admin/observations?indicator=gas_import_share&partner=RUS');
+  const label = 'Share of gas imports, Russia, 2024';
+  const hostile = `<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script>'; DROP TABLE observation; --`;
+  await page.getByLabel(`Note: ${label}`).fill(hostile);
+  await page.getByRole('button', { name: `Save ${label}` }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Saved.' })).toBeVisible();
+  await page.goto('/dimensions/gas?partners=RUS');
+  await expect(page.getByRole('table', { name: /every value/ }).getByText(hostile)).toBeVisible();
+  expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+  await page.goto('/admin/observations?indicator=gas_import_share&partner=RUS');
+  await page.getByLabel(`Note: ${label}`).fill('');
+  await page.getByRole('button', { name: `Save ${label}` }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Saved.' })).toBeVisible();
+});

@@ -1,5 +1,6 @@
 import type { Actor } from '@/lib/dashboard/types';
 import type { ViewState } from '@/lib/schemas/view';
+import { YearSelect } from '@/components/ui/year-select';
 
 type Props = {
   action: string;
@@ -37,24 +38,8 @@ export function ViewFilters({ action, state, partners, years, keep = {}, label =
       ) : null}
       <fieldset className="years">
         <legend>Years</legend>
-        <label htmlFor="filter-from">From</label>{' '}
-        <select id="filter-from" name="from" defaultValue={state.from ?? ''}>
-            <option value="">earliest</option>
-            {options.map((y) => (
-              <option key={y} value={y}>
-                {y}
-              </option>
-            ))}
-        </select>{' '}
-        <label htmlFor="filter-to">to</label>{' '}
-        <select id="filter-to" name="to" defaultValue={state.to ?? ''}>
-            <option value="">latest</option>
-            {options.map((y) => (
-              <option key={y} value={y}>
-                {y}
-              </option>
-            ))}
-        </select>
+        <YearSelect id="filter-from" name="from" label="From" years={options} value={state.from} none="earliest" />
+        <YearSelect id="filter-to" name="to" label="to" years={options} value={state.to} none="latest" />
       </fieldset>
       <button type="submit">Apply</button>
     </form>

@@ -1,11 +1,11 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPrismaClient, type Db } from '../db/client';
 import { migrate } from '../db/migrate';
 import { createTestDatabase, type TestDatabase } from '../testing/database';
+import { fingerprint } from '../testing/fingerprint';
 import { seed } from '../../prisma/seed/seed';
 import { IMPORT_HEADER, importObservations } from './observations';
 
@@ -21,19 +21,7 @@ function write(name: string, content: string | Buffer): string {
   return file;
 }
 
-async function fingerprint(): Promise<string> {
-  const sql = postgres(database.url, { max: 1, prepare: false, onnotice: () => {} });
-  try {
-    const out: string[] = [];
-    for (const table of ['actor', 'indicator', 'source', 'observation', 'audit_log']) {
-      const [row] = await sql.unsafe<{ n: string; d: string | null }[]>(`SELECT count(*)::text AS n, md5(string_agg(md5(t::text), '' ORDER BY md5(t::text))) AS d FROM "${table}" t`);
-      out.push(`${table}:${row?.n}:${row?.d}`);
-    }
-    return out.join('|');
-  } finally {
-    await sql.end();
-  }
-}
+const snapshot = async () => JSON.stringify(await fingerprint(database.url, ['actor', 'indicator', 'source', 'observation', 'audit_log']));
 
 beforeAll(async () => {
   database = await createTestDatabase();
@@ -68,22 +56,22 @@ describe('CSV import', () => {
 
   for (const [name, content, expected] of malformed) {
     it(`refuses ${name} with a clear error and writes nothing`, async () => {
-      const before = await fingerprint();
+      const before = await snapshot();
       const report = await importObservations(db, write(`${name.replace(/\s/g, '-')}.csv`, content));
       expect(report.ok).toBe(false);
       expect(report.errors.map((e) => e.message).join(' ')).toMatch(expected);
       expect(report.errors[0]?.line).toBeGreaterThanOrEqual(1);
-      expect(await fingerprint()).toBe(before);
+      expect(await snapshot()).toBe(before);
     });
   }
 
   it('reports every bad row with its line number, and writes nothing when only some rows are bad', async () => {
-    const before = await fingerprint();
+    const before = await snapshot();
     const rows = [GOOD, GOOD.replace(',2023,', ',2022,').replace(',2.1,', ',x,'), GOOD.replace(',2023,', ',2021,'), GOOD.replace(',2023,', ',2020,').replace(',KAZ,', ',QQQ,')];
     const report = await importObservations(db, write('mixed.csv', `${HEADER}\n${rows.join('\n')}\n`));
     expect(report.ok).toBe(false);
     expect(report.errors.map((e) => e.line)).toEqual([3, 5]);
-    expect(await fingerprint()).toBe(before);
+    expect(await snapshot()).toBe(before);
   });
 
   it('imports a valid file: a new country named from the ISO list, a new indicator, one audit entry with the counts', async () => {

@@ -1,8 +1,8 @@
-import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPrismaClient, type Db } from '../../lib/db/client';
 import { migrate } from '../../lib/db/migrate';
 import { createTestDatabase, type TestDatabase } from '../../lib/testing/database';
+import { fingerprint } from '../../lib/testing/fingerprint';
 import { seed } from './seed';
 
 let database: TestDatabase;
@@ -10,22 +10,7 @@ let db: Db;
 
 const TABLES = ['actor', 'membership', 'dimension', 'indicator', 'source', 'observation', 'event'];
 
-/** Row count and an order-independent digest of every seeded table's contents. */
-async function fingerprint(url: string): Promise<Record<string, string>> {
-  const sql = postgres(url, { max: 1, prepare: false, onnotice: () => {} });
-  try {
-    const out: Record<string, string> = {};
-    for (const table of TABLES) {
-      const [row] = await sql.unsafe<{ n: string; digest: string | null }[]>(
-        `SELECT count(*)::text AS n, md5(string_agg(md5(t::text), '' ORDER BY md5(t::text))) AS digest FROM "${table}" t`,
-      );
-      out[table] = `${row?.n}:${row?.digest}`;
-    }
-    return out;
-  } finally {
-    await sql.end();
-  }
-}
+const fingerprintOf = (url: string) => fingerprint(url, TABLES);
 
 beforeAll(async () => {
   database = await createTestDatabase();
@@ -47,10 +32,10 @@ describe('seed', () => {
     // 168 research rows + the founding article's gas share and sanctions stance
     expect(first.created.observations).toBe(170);
     expect(first.created.events).toBe(32);
-    const before = await fingerprint(database.url);
+    const before = await fingerprintOf(database.url);
     const second = await seed(db);
     expect(Object.values(second.created).every((n) => n === 0)).toBe(true);
-    expect(await fingerprint(database.url)).toEqual(before);
+    expect(await fingerprintOf(database.url)).toEqual(before);
     expect((await db.dataState.findUniqueOrThrow({ where: { id: 1 } })).version).toBe(versionAfter);
   });
 

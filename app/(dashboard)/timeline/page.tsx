@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { EventList } from '@/components/dashboard/event-list';
+import { YearSelect } from '@/components/ui/year-select';
 import { Notices } from '@/components/dashboard/notices';
 import { getCatalogue, getEvents } from '@/lib/queries/data';
 import { MAX_YEAR, MIN_YEAR, type SearchParams } from '@/lib/schemas/view';
@@ -64,28 +65,8 @@ export default async function TimelinePage({ searchParams }: { searchParams: Pro
             ))}
           </select>
         </label>{' '}
-        <label>
-          From{' '}
-          <select name="from" defaultValue={filter.from ?? ''}>
-            <option value="">earliest</option>
-            {yearOptions.map((y) => (
-              <option key={y} value={y}>
-                {y}
-              </option>
-            ))}
-          </select>
-        </label>{' '}
-        <label>
-          to{' '}
-          <select name="to" defaultValue={filter.to ?? ''}>
-            <option value="">latest</option>
-            {yearOptions.map((y) => (
-              <option key={y} value={y}>
-                {y}
-              </option>
-            ))}
-          </select>
-        </label>{' '}
+        <YearSelect id="timeline-from" name="from" label="From" years={yearOptions} value={filter.from} none="earliest" />
+        <YearSelect id="timeline-to" name="to" label="to" years={yearOptions} value={filter.to} none="latest" />
         <button type="submit">Apply</button>
       </form>
       <p role="status">
