@@ -1,0 +1,120 @@
+import fs from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import type { SessionUser } from '../auth/users';
+import { createPrismaClient, type Db } from '../db/client';
+import { migrate } from '../db/migrate';
+import { createTestDatabase, type TestDatabase } from '../testing/database';
+import { fingerprint } from '../testing/fingerprint';
+import { seed } from '../../prisma/seed/seed';
+
+// The actions run as in a request, with the signed-in user this test chooses.
+const session = vi.hoisted(() => ({ user: null as SessionUser | null }));
+vi.mock('../auth/session', () => ({ currentUser: async () => session.user }));
+vi.mock('next/cache', () => ({ updateTag: () => {}, unstable_cache: <T>(fn: T) => fn, revalidateTag: () => {} }));
+
+const serverUrl = process.env.DATABASE_URL;
+let database: TestDatabase;
+let db: Db;
+let users: Record<'VIEWER' | 'EDITOR' | 'ADMIN', SessionUser>;
+const TABLES = ['actor', 'indicator', 'source', 'observation', 'event', 'audit_log'];
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  await migrate(database.url);
+  process.env.DATABASE_URL = database.url;
+  db = createPrismaClient(database.url, { max: 2 });
+  await seed(db);
+  const make = async (role: SessionUser['role']) =>
+    db.user.create({ data: { email: `${role.toLowerCase()}@example.org`, role, passwordHash: 'x' }, select: { id: true, email: true, name: true, role: true } });
+  users = { VIEWER: await make('VIEWER'), EDITOR: await make('EDITOR'), ADMIN: await make('ADMIN') };
+});
+
+afterAll(async () => {
+  await db.$disconnect();
+  await database.drop();
+  // The worker may run other files next: they make their databases on the original server.
+  if (serverUrl === undefined) delete process.env.DATABASE_URL;
+  else process.env.DATABASE_URL = serverUrl;
+});
+
+async function target() {
+  const o = await db.observation.findFirstOrThrow({ where: { indicator: { slug: 'gas_import_share' }, partner: { code: 'RUS' }, year: 2023 }, select: { id: true, version: true, sourceId: true } });
+  return o;
+}
+
+type Case = { name: string; run: () => Promise<{ ok: boolean; message: string }> };
+
+async function cases(): Promise<Case[]> {
+  const { updateObservationAction } = await import('./update-observation');
+  const { deleteObservationAction } = await import('./delete-observation');
+  const { revertObservationAction } = await import('./revert-observation');
+  const { checkImportAction } = await import('./import-observations');
+  const form = (fields: Record<string, string | Blob>) => {
+    const f = new FormData();
+    for (const [k, v] of Object.entries(fields)) f.append(k, v);
+    return f;
+  };
+  const initial = { ok: false, message: '' };
+  return [
+    {
+      name: 'update an observation',
+      run: async () => {
+        const o = await target();
+        return updateObservationAction(initial, form({ id: String(o.id), version: String(o.version), value: '99', status: 'REPORTED', note: 'matrix', sourceId: String(o.sourceId) }));
+      },
+    },
+    {
+      name: 'delete an observation',
+      run: async () => {
+        const o = await target();
+        return deleteObservationAction(initial, form({ id: String(o.id), version: String(o.version), reason: 'access matrix' }));
+      },
+    },
+    {
+      name: 'revert an observation',
+      run: async () => {
+        const entry = await db.auditLog.findFirst({ where: { entity: 'observation', action: 'update' }, orderBy: { id: 'desc' }, select: { id: true } });
+        return revertObservationAction(initial, form({ auditId: String(entry?.id ?? 1) }));
+      },
+    },
+    {
+      name: 'check an import',
+      run: async () =>
+        checkImportAction(initial, form({ file: new File([fs.readFileSync('prisma/seed/research/observations.csv')], 'x.csv', { type: 'text/csv' }) })),
+    },
+  ];
+}
+
+describe('access matrix: every mutation × anonymous, viewer, editor, admin', () => {
+  it('anonymous visitors and viewers change nothing; the refusal says why', async () => {
+    for (const who of [null, 'VIEWER'] as const) {
+      session.user = who ? users[who] : null;
+      for (const c of await cases()) {
+        const before = await fingerprint(database.url, TABLES);
+        const result = await c.run();
+        expect(result.ok, `${who ?? 'anonymous'}: ${c.name}`).toBe(false);
+        expect(result.message).toMatch(who ? /Only editors and above may do this/ : /sign in again/);
+        expect(await fingerprint(database.url, TABLES), `${who ?? 'anonymous'}: ${c.name}`).toEqual(before);
+      }
+    }
+  });
+
+  it('editors and admins may update, and each allowed write leaves its audit row', async () => {
+    for (const who of ['EDITOR', 'ADMIN'] as const) {
+      session.user = users[who];
+      const [update] = await cases();
+      const audits = await db.auditLog.count();
+      expect((await update!.run()).ok, who).toBe(true);
+      expect(await db.auditLog.count()).toBe(audits + 1);
+      const last = await db.auditLog.findFirstOrThrow({ orderBy: { id: 'desc' }, select: { userId: true } });
+      expect(last.userId).toBe(users[who].id);
+    }
+  });
+
+  it('an expired session resolves to nobody', async () => {
+    const { userForToken, sessionId } = await import('../auth/users');
+    await db.session.create({ data: { id: sessionId('expired-token'), userId: users.ADMIN.id, expiresAt: new Date(Date.now() - 1000) } });
+    expect(await userForToken(db, 'expired-token')).toBeNull();
+    expect(await userForToken(db, 'tampered-token')).toBeNull();
+  });
+});
