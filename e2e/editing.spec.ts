@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { E2E_EDITOR, E2E_VIEWER } from './accounts';
+import { E2E_ADMIN, E2E_EDITOR, E2E_VIEWER } from './accounts';
 import { spawnLogged } from './support';
 
 const databaseEnv = (): Record<string, string> =>
@@ -143,4 +143,19 @@ test('@editing hostile text in a note is shown as text, never run', async ({ pag
   await page.getByLabel(`Note: ${label}`).fill('');
   await page.getByRole('button', { name: `Save ${label}` }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Saved.' })).toBeVisible();
+});
+
+test('@editing users: an admin adds an editor (password shown once); editors cannot open the page', async ({ page }) => {
+  await signIn(page, E2E_EDITOR, '/admin/users');
+  await expect(page).toHaveURL(/denied=1/);
+  await page.context().clearCookies();
+  await signIn(page, E2E_ADMIN, '/admin/users');
+  await expect(page.getByRole('heading', { name: 'Users' })).toBeVisible();
+  const email = `e2e-new-${Date.now()}@example.org`;
+  const add = page.getByRole('form', { name: 'Add a user' });
+  await add.getByLabel('Email').fill(email);
+  await add.getByRole('button', { name: 'Add user' }).click();
+  await expect(add.getByRole('status')).toContainText(`Created ${email} (editor). Password, shown once:`);
+  await page.reload();
+  await expect(page.getByRole('rowheader', { name: email })).toBeVisible();
 });

@@ -17,6 +17,11 @@ export default async function AdminLayout({ children }: { children: ReactNode })
           <li>
             <a href="/admin/audit">Audit log</a>
           </li>
+          {user.role === 'ADMIN' ? (
+            <li>
+              <a href="/admin/users">Users</a>
+            </li>
+          ) : null}
         </ul>
       </nav>
       <p className="meta">

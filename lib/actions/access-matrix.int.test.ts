@@ -111,6 +111,33 @@ describe('access matrix: every mutation × anonymous, viewer, editor, admin', ()
     }
   });
 
+  it('user management is for admins only: editors too are refused, the database unchanged', async () => {
+    const { createUserAction, updateUserAction } = await import('./manage-users');
+    const initial = { ok: false, message: '' };
+    const form = (fields: Record<string, string>) => {
+      const f = new FormData();
+      for (const [k, v] of Object.entries(fields)) f.append(k, v);
+      return f;
+    };
+    const attempts = () => [
+      createUserAction(initial, form({ email: 'new@example.org', role: 'ADMIN' })),
+      updateUserAction(initial, form({ id: String(users.VIEWER.id), role: 'ADMIN' })),
+    ];
+    for (const who of [null, 'VIEWER', 'EDITOR'] as const) {
+      session.user = who ? users[who] : null;
+      const before = await fingerprint(database.url, [...TABLES, 'user']);
+      for (const result of await Promise.all(attempts())) expect(result.ok, `${who ?? 'anonymous'}`).toBe(false);
+      expect(await fingerprint(database.url, [...TABLES, 'user'])).toEqual(before);
+    }
+    session.user = users.ADMIN;
+    const [created, promoted] = await Promise.all(attempts());
+    expect(created).toMatchObject({ ok: true, message: expect.stringMatching(/^Created new@example\.org \(admin\)\. Password, shown once: \S{20}$/) });
+    expect(promoted?.ok).toBe(true);
+    expect((await db.user.findUniqueOrThrow({ where: { id: users.VIEWER.id } })).role).toBe('ADMIN');
+    const selfDemotion = await updateUserAction(initial, form({ id: String(users.ADMIN.id), role: 'VIEWER' }));
+    expect(selfDemotion).toMatchObject({ ok: false, message: expect.stringContaining('cannot remove your own admin role') });
+  });
+
   it('an expired session resolves to nobody', async () => {
     const { userForToken, sessionId } = await import('../auth/users');
     await db.session.create({ data: { id: sessionId('expired-token'), userId: users.ADMIN.id, expiresAt: new Date(Date.now() - 1000) } });
