@@ -4,6 +4,7 @@ import { useActionState } from 'react';
 import type { ActionState } from '@/lib/actions/authorized';
 import { initialState } from '@/lib/actions/authorized-state';
 import { deleteObservationAction } from '@/lib/actions/delete-observation';
+import { makePrimaryAction } from '@/lib/actions/make-primary';
 import { updateObservationAction } from '@/lib/actions/update-observation';
 import type { AdminObservation } from '@/lib/queries/admin';
 import { STATUSES } from '@/lib/schemas/observation';
@@ -29,6 +30,7 @@ function Message({ state }: { state: ActionState }) {
 export function ObservationRow({ row }: { row: AdminObservation }) {
   const [state, save, saving] = useActionState(updateObservationAction, initialState);
   const [deleted, remove, removing] = useActionState(deleteObservationAction, initialState);
+  const [promoted, promote, promoting] = useActionState(makePrimaryAction, initialState);
   const formId = `obs-${row.id}`;
   const label = `${row.indicatorName}, ${row.partnerName}, ${row.year}${row.periodLabel ? ` ${row.periodLabel}` : ''}${row.rank ? ` (alternative ${row.rank})` : ''}`;
   return (
@@ -78,6 +80,16 @@ export function ObservationRow({ row }: { row: AdminObservation }) {
           <span className="meta">stance: edit via import</span>
         )}
         <Message state={state} />
+        {row.rank > 0 ? (
+          <form action={promote}>
+            <input type="hidden" name="id" value={row.id} />
+            <input type="hidden" name="version" value={row.version} />
+            <button type="submit" disabled={promoting} aria-label={`Make primary: ${label}`}>
+              Make primary
+            </button>
+            <Message state={promoted} />
+          </form>
+        ) : null}
         <details>
           <summary>Delete</summary>
           <form action={remove}>

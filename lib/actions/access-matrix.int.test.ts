@@ -49,6 +49,8 @@ async function cases(): Promise<Case[]> {
   const { deleteObservationAction } = await import('./delete-observation');
   const { revertObservationAction } = await import('./revert-observation');
   const { checkImportAction } = await import('./import-observations');
+  const { createObservationAction } = await import('./create-observation');
+  const { makePrimaryAction } = await import('./make-primary');
   const form = (fields: Record<string, string | Blob>) => {
     const f = new FormData();
     for (const [k, v] of Object.entries(fields)) f.append(k, v);
@@ -75,6 +77,20 @@ async function cases(): Promise<Case[]> {
       run: async () => {
         const entry = await db.auditLog.findFirst({ where: { entity: 'observation', action: 'update' }, orderBy: { id: 'desc' }, select: { id: true } });
         return revertObservationAction(initial, form({ auditId: String(entry?.id ?? 1) }));
+      },
+    },
+    {
+      name: 'add an observation',
+      run: async () => {
+        const o = await target();
+        return createObservationAction(initial, form({ indicator: 'imports', reporter: 'TUR', partner: 'ITA', year: '2020', value: '1', status: 'REPORTED', sourceId: String(o.sourceId) }));
+      },
+    },
+    {
+      name: 'make an alternative primary',
+      run: async () => {
+        const alt = await db.observation.findFirstOrThrow({ where: { rank: 1 }, select: { id: true, version: true } });
+        return makePrimaryAction(initial, form({ id: String(alt.id), version: String(alt.version) }));
       },
     },
     {

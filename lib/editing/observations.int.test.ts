@@ -4,7 +4,7 @@ import { migrate } from '../db/migrate';
 import { createTestDatabase, type TestDatabase } from '../testing/database';
 import { seed } from '../../prisma/seed/seed';
 import { createUser, signIn, userForToken, type SessionUser } from '../auth/users';
-import { deleteObservation, revertObservation, updateObservation } from './observations';
+import { createObservation, deleteObservation, makePrimary, revertObservation, updateObservation } from './observations';
 
 let database: TestDatabase;
 let db: Db;
@@ -105,6 +105,33 @@ describe('editing observations', () => {
     const audit = await db.auditLog.findFirstOrThrow({ where: { entity: 'observation', entityId: String(target.id), action: 'delete' } });
     expect(audit.reason).toBe('duplicate of EPDK figure');
     expect(audit.before).toMatchObject({ id: target.id });
+  });
+});
+
+describe('adding figures and choosing the primary one', () => {
+  it('adds a new figure as primary, a second for the same key as an alternative, and swaps them on request', async () => {
+    const source = await db.source.findFirstOrThrow({ select: { id: true } });
+    const base = { indicator: 'imports', reporter: 'TUR', partner: 'GBR', year: 2021, periodLabel: '', status: 'REPORTED' as const, note: '', sourceId: source.id };
+    expect(await createObservation(db, editor, { ...base, value: '10.5' })).toMatchObject({ ok: true, message: 'Added.' });
+    expect(await createObservation(db, editor, { ...base, value: '11' })).toMatchObject({ ok: true, message: expect.stringContaining('alternative 1') });
+    const rows = () =>
+      db.observation.findMany({ where: { indicator: { slug: 'imports' }, partner: { code: 'GBR' }, year: 2021 }, orderBy: { rank: 'asc' }, select: { id: true, rank: true, value: true, version: true } });
+    const [primary, alternative] = await rows();
+    expect([primary?.value?.toString(), alternative?.value?.toString()]).toEqual(['10.5', '11']);
+    expect((await makePrimary(db, editor, { id: alternative!.id, version: alternative!.version + 3 })).ok).toBe(false);
+    expect(await makePrimary(db, editor, { id: alternative!.id, version: alternative!.version })).toMatchObject({ ok: true });
+    const after = await rows();
+    expect(after.map((r) => [r.value?.toString(), r.rank])).toEqual([
+      ['11', 0],
+      ['10.5', 1],
+    ]);
+    const audits = await db.auditLog.findMany({ where: { entity: 'observation', entityId: { in: [String(primary!.id), String(alternative!.id)] } }, select: { action: true } });
+    expect(audits.map((a) => a.action).sort()).toEqual(['create', 'create', 'make-alternative', 'make-primary']);
+  });
+
+  it('refuses unknown indicators, actors and sources by field', async () => {
+    const result = await createObservation(db, editor, { indicator: 'nope', reporter: 'TUR', partner: 'XXX', year: 2021, periodLabel: '', value: '1', status: 'REPORTED', note: '', sourceId: 999999 });
+    expect(result).toMatchObject({ ok: false, fieldErrors: { indicator: ['No indicator nope'], partner: ['No actor XXX'], sourceId: ['No source with id 999999'] } });
   });
 });
 

@@ -103,3 +103,66 @@ export async function revertObservation(db: Db, user: SessionUser, input: { audi
     'revert',
   );
 }
+
+/** A new figure; where the same indicator, reporter, partner and period has one already, it is kept as an alternative. */
+export async function createObservation(
+  db: Db,
+  user: SessionUser,
+  input: { indicator: string; reporter: string; partner: string; year: number; periodLabel: string; value: string; status: ObservationUpdate['status']; note: string; sourceId: number },
+): Promise<EditResult> {
+  return db.$transaction(async (tx) => {
+    const [indicator, reporter, partner, source] = await Promise.all([
+      tx.indicator.findUnique({ where: { slug: input.indicator }, select: { id: true } }),
+      tx.actor.findUnique({ where: { code: input.reporter }, select: { id: true } }),
+      tx.actor.findUnique({ where: { code: input.partner }, select: { id: true } }),
+      tx.source.findUnique({ where: { id: input.sourceId }, select: { id: true } }),
+    ]);
+    const fieldErrors: Record<string, string[]> = {};
+    if (!indicator) fieldErrors.indicator = [`No indicator ${input.indicator}`];
+    if (!reporter) fieldErrors.reporter = [`No actor ${input.reporter}`];
+    if (!partner) fieldErrors.partner = [`No actor ${input.partner}`];
+    if (!source) fieldErrors.sourceId = [`No source with id ${input.sourceId}`];
+    if (!indicator || !reporter || !partner || !source) return { ok: false, message: 'Nothing was saved: check the marked fields.', fieldErrors };
+    const key = { indicatorId: indicator.id, reporterId: reporter.id, partnerId: partner.id, year: input.year, periodLabel: input.periodLabel };
+    const last = await tx.observation.findFirst({ where: key, orderBy: { rank: 'desc' }, select: { rank: true } });
+    const created = await tx.observation.create({
+      data: {
+        ...key,
+        rank: last ? last.rank + 1 : 0,
+        periodType: input.periodLabel ? 'PARTIAL_YEAR' : 'YEAR',
+        value: input.value,
+        status: input.status,
+        note: input.note,
+        sourceId: input.sourceId,
+        updatedById: user.id,
+      },
+      select: snapshotSelect,
+    });
+    await tx.auditLog.create({ data: { userId: user.id, action: 'create', entity: 'observation', entityId: String(created.id), after: plain(created) } });
+    return { ok: true, message: last ? `Added as alternative ${created.rank} (a primary figure exists).` : 'Added.' };
+  });
+}
+
+/** Makes an alternative the primary figure: the two swap ranks in one transaction, both audited. */
+export async function makePrimary(db: Db, user: SessionUser, input: { id: number; version: number }): Promise<EditResult> {
+  return db.$transaction(async (tx) => {
+    const alternative = await readSnapshot(tx, input.id);
+    if (!alternative) return { ok: false, message: 'This value no longer exists.' };
+    if (alternative.version !== input.version) {
+      const conflict = await conflictOf(tx, input.id);
+      return { ok: false, message: conflict ? conflictMessage(conflict) : 'This value no longer exists.', conflict: conflict ?? undefined };
+    }
+    if (alternative.rank === 0) return { ok: false, message: 'This is the primary figure already.' };
+    const key = { indicatorId: alternative.indicatorId, reporterId: alternative.reporterId, partnerId: alternative.partnerId, year: alternative.year, periodLabel: alternative.periodLabel };
+    const primary = await tx.observation.findFirst({ where: { ...key, rank: 0 }, select: snapshotSelect });
+    // Through a free rank, because (key, rank) is unique at every statement.
+    if (primary) await tx.observation.update({ where: { id: primary.id }, data: { rank: -1 } });
+    const promoted = await tx.observation.update({ where: { id: alternative.id }, data: { rank: 0, version: { increment: 1 }, updatedById: user.id }, select: snapshotSelect });
+    await tx.auditLog.create({ data: { userId: user.id, action: 'make-primary', entity: 'observation', entityId: String(alternative.id), before: plain(alternative), after: plain(promoted) } });
+    if (primary) {
+      const demoted = await tx.observation.update({ where: { id: primary.id }, data: { rank: alternative.rank, version: { increment: 1 }, updatedById: user.id }, select: snapshotSelect });
+      await tx.auditLog.create({ data: { userId: user.id, action: 'make-alternative', entity: 'observation', entityId: String(primary.id), before: plain(primary), after: plain(demoted) } });
+    }
+    return { ok: true, message: 'Now the primary figure.' };
+  });
+}

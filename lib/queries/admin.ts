@@ -61,10 +61,10 @@ export async function adminChoices() {
   const db = getDb();
   const [indicators, actors, sources] = await Promise.all([
     db.indicator.findMany({ orderBy: [{ dimension: { sortOrder: 'asc' } }, { sortOrder: 'asc' }], select: { slug: true, name: true } }),
-    db.actor.findMany({ orderBy: { name: 'asc' }, select: { code: true, name: true } }),
+    db.actor.findMany({ orderBy: { name: 'asc' }, select: { code: true, name: true, isFocal: true } }),
     db.source.findMany({ orderBy: { id: 'asc' }, select: { id: true, title: true } }),
   ]);
-  return { indicators, actors, sources };
+  return { indicators, actors, sources, focal: actors.find((a) => a.isFocal)?.code ?? actors[0]?.code ?? '' };
 }
 
 export type AuditEntry = {

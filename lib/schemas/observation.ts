@@ -28,3 +28,17 @@ export const observationDeleteSchema = z.object({
 export const observationRevertSchema = z.object({ auditId: id, reason: z.string().trim().max(500).default('') });
 
 export type ObservationUpdate = z.infer<typeof observationUpdateSchema>;
+
+export const observationCreateSchema = z.object({
+  indicator: z.string().regex(/^[a-z0-9_]{1,80}$/, 'Choose an indicator'),
+  reporter: z.string().regex(/^[A-Z0-9]{2,10}$/, 'Choose a reporter'),
+  partner: z.string().regex(/^[A-Z0-9]{2,10}$/, 'Choose a partner'),
+  year: z.coerce.number({ error: 'Enter a year' }).int().min(1900, 'The year is before 1900').max(2100, 'The year is after 2100'),
+  periodLabel: z.string().trim().max(40).default(''),
+  value: decimal,
+  status: z.enum(STATUSES, 'Choose a status from the list'),
+  note: z.string().max(2000).default(''),
+  sourceId: z.coerce.number({ error: 'Choose a source' }).int().positive('Choose a source'),
+});
+
+export const observationPrimarySchema = z.object({ id, version: id });

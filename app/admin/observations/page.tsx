@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { AddObservationForm } from '@/components/admin/add-observation-form';
 import { ObservationRow } from '@/components/admin/observation-row';
 import { ADMIN_PAGE_SIZE, adminChoices, adminObservations } from '@/lib/queries/admin';
 
@@ -41,6 +42,7 @@ export default async function AdminObservationsPage({ searchParams }: { searchPa
         </label>
         <button type="submit">Filter</button>
       </form>
+      <AddObservationForm choices={choices} focal={choices.focal} />
       <p role="status">
         {total > rows.length ? `Showing the first ${ADMIN_PAGE_SIZE} of ${total} values: narrow the filter.` : `${total} values.`}
       </p>
