@@ -159,3 +159,12 @@ test('@editing users: an admin adds an editor (password shown once); editors can
   await page.reload();
   await expect(page.getByRole('rowheader', { name: email })).toBeVisible();
 });
+
+test('@editing indicators: an editor opens the list and the form carries each indicator', async ({ page }) => {
+  await signIn(page, E2E_EDITOR, '/admin/indicators');
+  await expect(page.getByRole('heading', { name: 'Indicators' })).toBeVisible();
+  await page.locator('summary', { hasText: /^Share of gas imports \(/ }).click();
+  const form = page.getByRole('form', { name: 'Edit Share of gas imports' });
+  await expect(form.getByLabel('Default weight in the score')).toHaveValue('1');
+  await expect(form.getByLabel('Published', { exact: true })).toBeChecked();
+});

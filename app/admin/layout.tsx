@@ -12,6 +12,9 @@ export default async function AdminLayout({ children }: { children: ReactNode })
             <a href="/admin/observations">Observations</a>
           </li>
           <li>
+            <a href="/admin/indicators">Indicators</a>
+          </li>
+          <li>
             <a href="/admin/import">Import</a>
           </li>
           <li>

@@ -51,6 +51,7 @@ async function cases(): Promise<Case[]> {
   const { checkImportAction } = await import('./import-observations');
   const { createObservationAction } = await import('./create-observation');
   const { makePrimaryAction } = await import('./make-primary');
+  const { updateIndicatorAction } = await import('./update-indicator');
   const form = (fields: Record<string, string | Blob>) => {
     const f = new FormData();
     for (const [k, v] of Object.entries(fields)) f.append(k, v);
@@ -92,6 +93,11 @@ async function cases(): Promise<Case[]> {
         const alt = await db.observation.findFirstOrThrow({ where: { rank: 1 }, select: { id: true, version: true } });
         return makePrimaryAction(initial, form({ id: String(alt.id), version: String(alt.version) }));
       },
+    },
+    {
+      name: 'unpublish an indicator',
+      run: async () =>
+        updateIndicatorAction(initial, form({ slug: 'gas_import_share', name: 'Hidden', unit: '%', definition: 'hidden now', direction: 'more', weight: '0' })),
     },
     {
       name: 'check an import',

@@ -135,6 +135,20 @@ describe('adding figures and choosing the primary one', () => {
   });
 });
 
+describe('indicators', () => {
+  it('updates metadata, weight and publication with an audit row; bad input changes nothing', async () => {
+    const { updateIndicator, indicatorUpdateSchema } = await import('./indicators');
+    expect(indicatorUpdateSchema.safeParse({ slug: 'exports', name: 'E', unit: '', definition: 'x', direction: 'up', weight: '-1' }).success).toBe(false);
+    const result = await updateIndicator(db, editor, indicatorUpdateSchema.parse({ slug: 'lng_share_of_gas_imports', name: 'LNG share', unit: '%', definition: 'Share of LNG in gas imports.', direction: 'more', weight: '2' }));
+    expect(result.ok).toBe(true);
+    const row = await db.indicator.findUniqueOrThrow({ where: { slug: 'lng_share_of_gas_imports' }, select: { name: true, weight: true, published: true } });
+    expect(row).toEqual({ name: 'LNG share', weight: 2, published: false });
+    const audit = await db.auditLog.findFirstOrThrow({ where: { entity: 'indicator' }, orderBy: { id: 'desc' } });
+    expect(audit.before).toMatchObject({ weight: 0, published: true });
+    expect(audit.after).toMatchObject({ weight: 2, published: false });
+  });
+});
+
 describe('sign-in', () => {
   it('signs in with the right password only, throttles an account after 5 failures, and sessions resolve to the user', async () => {
     await createUser(db, { email: 'viewer@example.org', role: 'VIEWER', password: 'viewer-password-1' });

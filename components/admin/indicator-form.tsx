@@ -1,0 +1,64 @@
+'use client';
+
+import { useActionState } from 'react';
+import { initialState } from '@/lib/actions/authorized-state';
+import { updateIndicatorAction } from '@/lib/actions/update-indicator';
+
+export type IndicatorFields = {
+  slug: string;
+  dimension: string;
+  name: string;
+  unit: string;
+  definition: string;
+  methodology: string;
+  higherIsMoreDependent: boolean;
+  weight: number;
+  published: boolean;
+};
+
+export function IndicatorForm({ indicator }: { indicator: IndicatorFields }) {
+  const [state, action, pending] = useActionState(updateIndicatorAction, initialState);
+  return (
+    <details className="methodology">
+      <summary>
+        {indicator.name} <span className="meta">({indicator.dimension}, {indicator.unit}, weight {indicator.weight}{indicator.published ? '' : ', unpublished'})</span>
+      </summary>
+      <form action={action} className="stack" aria-label={`Edit ${indicator.name}`}>
+        <input type="hidden" name="slug" value={indicator.slug} />
+        <label>
+          Name <input name="name" defaultValue={indicator.name} required />
+        </label>
+        <label>
+          Unit <input name="unit" defaultValue={indicator.unit} required />
+        </label>
+        <label>
+          Definition <textarea name="definition" defaultValue={indicator.definition} rows={2} />
+        </label>
+        <label>
+          Methodology <textarea name="methodology" defaultValue={indicator.methodology} rows={2} />
+        </label>
+        <label>
+          Direction{' '}
+          <select name="direction" defaultValue={indicator.higherIsMoreDependent ? 'more' : 'less'}>
+            <option value="more">higher means more dependent</option>
+            <option value="less">higher means less dependent</option>
+          </select>
+        </label>
+        <label>
+          Default weight in the score <input name="weight" type="number" min={0} max={100} step={0.5} defaultValue={indicator.weight} />
+        </label>
+        <label>
+          <input name="published" type="checkbox" value="on" defaultChecked={indicator.published} /> Published
+        </label>
+        <button type="submit" disabled={pending}>
+          Save indicator
+        </button>
+        {state.message ? (
+          <p role={state.ok ? 'status' : 'alert'} className={`form-message ${state.ok ? 'ok' : 'error'}`}>
+            {state.message} {state.fieldErrors ? Object.values(state.fieldErrors).flat().join(' ') : null}
+          </p>
+        ) : null}
+      </form>
+    </details>
+  );
+}
