@@ -1,6 +1,7 @@
 'use client';
 
 import { useActionState } from 'react';
+import { FormMessage } from '@/components/admin/form-message';
 import { initialState } from '@/lib/actions/authorized-state';
 import { createObservationAction } from '@/lib/actions/create-observation';
 import { STATUSES } from '@/lib/schemas/observation';
@@ -78,11 +79,7 @@ export function AddObservationForm({ choices, focal }: { choices: Choices; focal
         <button type="submit" disabled={pending}>
           Add value
         </button>
-        {state.message ? (
-          <p role={state.ok ? 'status' : 'alert'} className={`form-message ${state.ok ? 'ok' : 'error'}`}>
-            {state.message} {state.fieldErrors ? Object.values(state.fieldErrors).flat().join(' ') : null}
-          </p>
-        ) : null}
+        <FormMessage state={state} />
       </form>
     </details>
   );

@@ -1,6 +1,7 @@
 'use client';
 
 import { useActionState } from 'react';
+import { FormMessage } from '@/components/admin/form-message';
 import { checkImportAction, commitImportAction, type ImportState } from '@/lib/actions/import-observations';
 
 const empty: ImportState = { ok: false, message: '' };
@@ -20,11 +21,7 @@ export function ImportForm() {
         </button>
       </form>
       {checking ? <progress aria-label="Checking the file" /> : null}
-      {checked.message ? (
-        <p role={checked.ok ? 'status' : 'alert'} className={`form-message ${checked.ok ? 'ok' : 'error'}`}>
-          {checked.message}
-        </p>
-      ) : null}
+      <FormMessage state={checked} />
       {report && report.errors.length > 0 ? (
         <div className="table-wrap">
           <table>
@@ -87,11 +84,7 @@ export function ImportForm() {
           </form>
         </>
       ) : null}
-      {committed.message ? (
-        <p role={committed.ok ? 'status' : 'alert'} className={`form-message ${committed.ok ? 'ok' : 'error'}`}>
-          {committed.message}
-        </p>
-      ) : null}
+      <FormMessage state={committed} />
     </>
   );
 }

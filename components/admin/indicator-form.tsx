@@ -1,6 +1,7 @@
 'use client';
 
 import { useActionState } from 'react';
+import { FormMessage } from '@/components/admin/form-message';
 import { initialState } from '@/lib/actions/authorized-state';
 import { updateIndicatorAction } from '@/lib/actions/update-indicator';
 
@@ -53,11 +54,7 @@ export function IndicatorForm({ indicator }: { indicator: IndicatorFields }) {
         <button type="submit" disabled={pending}>
           Save indicator
         </button>
-        {state.message ? (
-          <p role={state.ok ? 'status' : 'alert'} className={`form-message ${state.ok ? 'ok' : 'error'}`}>
-            {state.message} {state.fieldErrors ? Object.values(state.fieldErrors).flat().join(' ') : null}
-          </p>
-        ) : null}
+        <FormMessage state={state} />
       </form>
     </details>
   );

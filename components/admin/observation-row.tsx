@@ -1,30 +1,13 @@
 'use client';
 
 import { useActionState } from 'react';
-import type { ActionState } from '@/lib/actions/authorized';
+import { FormMessage } from '@/components/admin/form-message';
 import { initialState } from '@/lib/actions/authorized-state';
 import { deleteObservationAction } from '@/lib/actions/delete-observation';
 import { makePrimaryAction } from '@/lib/actions/make-primary';
 import { updateObservationAction } from '@/lib/actions/update-observation';
 import type { AdminObservation } from '@/lib/queries/admin';
 import { STATUSES } from '@/lib/schemas/observation';
-
-function Message({ state }: { state: ActionState }) {
-  if (!state.message) return null;
-  return (
-    <p role={state.ok ? 'status' : 'alert'} className={`form-message ${state.ok ? 'ok' : 'error'}`}>
-      {state.message}
-      {state.fieldErrors
-        ? Object.entries(state.fieldErrors).map(([field, errors]) => (
-            <span key={field}>
-              {' '}
-              {field}: {errors?.join(' ')}
-            </span>
-          ))
-        : null}
-    </p>
-  );
-}
 
 /** One observation as a row of inline fields; the form carries the version the edit started from. */
 export function ObservationRow({ row }: { row: AdminObservation }) {
@@ -79,7 +62,7 @@ export function ObservationRow({ row }: { row: AdminObservation }) {
         ) : (
           <span className="meta">stance: edit via import</span>
         )}
-        <Message state={state} />
+        <FormMessage state={state} />
         {row.rank > 0 ? (
           <form action={promote}>
             <input type="hidden" name="id" value={row.id} />
@@ -87,7 +70,7 @@ export function ObservationRow({ row }: { row: AdminObservation }) {
             <button type="submit" disabled={promoting} aria-label={`Make primary: ${label}`}>
               Make primary
             </button>
-            <Message state={promoted} />
+            <FormMessage state={promoted} />
           </form>
         ) : null}
         <details>
@@ -100,7 +83,7 @@ export function ObservationRow({ row }: { row: AdminObservation }) {
               Delete
             </button>
           </form>
-          <Message state={deleted} />
+          <FormMessage state={deleted} />
         </details>
         <div className="meta">
           v{row.version}

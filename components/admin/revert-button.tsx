@@ -1,6 +1,7 @@
 'use client';
 
 import { useActionState } from 'react';
+import { FormMessage } from '@/components/admin/form-message';
 import { initialState } from '@/lib/actions/authorized-state';
 import { revertObservationAction } from '@/lib/actions/revert-observation';
 
@@ -12,11 +13,7 @@ export function RevertButton({ auditId, label }: { auditId: number; label: strin
       <button type="submit" disabled={pending} aria-label={label}>
         Revert to before this change
       </button>
-      {state.message ? (
-        <p role={state.ok ? 'status' : 'alert'} className={`form-message ${state.ok ? 'ok' : 'error'}`}>
-          {state.message}
-        </p>
-      ) : null}
+      <FormMessage state={state} />
     </form>
   );
 }

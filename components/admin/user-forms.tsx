@@ -1,6 +1,7 @@
 'use client';
 
 import { useActionState } from 'react';
+import { FormMessage } from '@/components/admin/form-message';
 import { initialState } from '@/lib/actions/authorized-state';
 import { createUserAction, updateUserAction } from '@/lib/actions/manage-users';
 
@@ -9,15 +10,6 @@ const ROLE_OPTIONS = [
   ['EDITOR', 'editor'],
   ['ADMIN', 'admin'],
 ] as const;
-
-function Answer({ ok, message, fieldErrors }: { ok: boolean; message: string; fieldErrors?: Record<string, string[] | undefined> }) {
-  if (!message) return null;
-  return (
-    <p role={ok ? 'status' : 'alert'} className={`form-message ${ok ? 'ok' : 'error'}`}>
-      {message} {fieldErrors ? Object.values(fieldErrors).flat().join(' ') : null}
-    </p>
-  );
-}
 
 export function CreateUserForm() {
   const [state, action, pending] = useActionState(createUserAction, initialState);
@@ -42,7 +34,7 @@ export function CreateUserForm() {
       <button type="submit" disabled={pending}>
         Add user
       </button>
-      <Answer {...state} />
+      <FormMessage state={state} />
     </form>
   );
 }
@@ -75,7 +67,7 @@ export function UserRow({ user }: { user: { id: number; email: string; role: str
             Save
           </button>
         </form>
-        <Answer {...state} />
+        <FormMessage state={state} />
       </td>
     </tr>
   );

@@ -56,7 +56,6 @@ export function ExportMenu({ chart, title, fileStem, apiQuery, viewPath }: Props
   const save = (format: 'png' | 'svg' | 'csv') => {
     const label = `Download ${format.toUpperCase()}`;
     setStatus(`${label}…`);
-    const started = performance.now();
     fetch(fileUrl(format))
       .then(async (response) => {
         if (!response.ok) throw new Error(((await response.json().catch(() => null)) as { error?: string } | null)?.error ?? `HTTP ${response.status}`);
@@ -64,8 +63,6 @@ export function ExportMenu({ chart, title, fileStem, apiQuery, viewPath }: Props
       })
       .then((blob) => {
         download(blob, `${fileStem}.${format}`);
-        // Read by the benchmark: click to file, in this browser.
-        document.documentElement.setAttribute(`data-last-${format}-export-ms`, String(Math.round(performance.now() - started)));
         setStatus(`${label}: saved ${fileStem}.${format}`);
       })
       .catch((error: unknown) => setStatus(`${label} failed: ${(error as Error).message}`));

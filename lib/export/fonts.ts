@@ -1,7 +1,7 @@
 import opentype from 'opentype.js';
 import type { Fonts } from './compose';
 
-/** The bundled Inter subsets, in fallback order; served to browsers by /api/fonts/[file]. */
+/** The bundled Inter subsets, in fallback order (the server composes every export with them). */
 export const FONT_FILES = {
   regular: ['inter-latin-400-normal.woff', 'inter-latin-ext-400-normal.woff', 'inter-cyrillic-400-normal.woff'],
   bold: ['inter-latin-700-normal.woff', 'inter-latin-ext-700-normal.woff', 'inter-cyrillic-700-normal.woff'],
