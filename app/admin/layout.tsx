@@ -15,6 +15,12 @@ export default async function AdminLayout({ children }: { children: ReactNode })
             <a href="/admin/indicators">Indicators</a>
           </li>
           <li>
+            <a href="/admin/sources">Sources</a>
+          </li>
+          <li>
+            <a href="/admin/events">Events</a>
+          </li>
+          <li>
             <a href="/admin/import">Import</a>
           </li>
           <li>

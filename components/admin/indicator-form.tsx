@@ -3,7 +3,7 @@
 import { useActionState } from 'react';
 import { FormMessage } from '@/components/admin/form-message';
 import { initialState } from '@/lib/actions/authorized-state';
-import { updateIndicatorAction } from '@/lib/actions/update-indicator';
+import { createIndicatorAction, updateIndicatorAction } from '@/lib/actions/update-indicator';
 
 export type IndicatorFields = {
   slug: string;
@@ -53,6 +53,67 @@ export function IndicatorForm({ indicator }: { indicator: IndicatorFields }) {
         </label>
         <button type="submit" disabled={pending}>
           Save indicator
+        </button>
+        <FormMessage state={state} />
+      </form>
+    </details>
+  );
+}
+
+/** A new indicator in one of the dimensions; its key is made from the name. Unpublished until ticked. */
+export function AddIndicatorForm({ dimensions }: { dimensions: { key: string; label: string }[] }) {
+  const [state, action, pending] = useActionState(createIndicatorAction, initialState);
+  return (
+    <details className="methodology" open={state.message !== '' && !state.ok}>
+      <summary>Add an indicator</summary>
+      <form action={action} className="stack" aria-label="Add an indicator">
+        <label>
+          Dimension{' '}
+          <select name="dimension" required defaultValue="">
+            <option value="" disabled>
+              choose
+            </option>
+            {dimensions.map((d) => (
+              <option key={d.key} value={d.key}>
+                {d.label}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Name <input name="name" required minLength={2} maxLength={200} />
+        </label>
+        <label>
+          Unit <input name="unit" required maxLength={60} placeholder="e.g. bcm, %, USD bn" />
+        </label>
+        <label>
+          Kind{' '}
+          <select name="kind" defaultValue="NUMBER">
+            <option value="NUMBER">a volume (scored as a share of the WORLD total)</option>
+            <option value="SHARE">a share in percent (scored as reported)</option>
+          </select>
+        </label>
+        <label>
+          Definition <textarea name="definition" rows={2} required minLength={5} />
+        </label>
+        <label>
+          Methodology <textarea name="methodology" rows={2} />
+        </label>
+        <label>
+          Direction{' '}
+          <select name="direction" defaultValue="more">
+            <option value="more">higher means more dependent</option>
+            <option value="less">higher means less dependent</option>
+          </select>
+        </label>
+        <label>
+          Default weight in the score <input name="weight" type="number" min={0} max={100} step={0.5} defaultValue={0} />
+        </label>
+        <label>
+          <input name="published" type="checkbox" value="on" /> Published
+        </label>
+        <button type="submit" disabled={pending}>
+          Add indicator
         </button>
         <FormMessage state={state} />
       </form>

@@ -27,6 +27,7 @@ beforeAll(async () => {
   const make = async (role: SessionUser['role']) =>
     db.user.create({ data: { email: `${role.toLowerCase()}@example.org`, role, passwordHash: 'x' }, select: { id: true, email: true, name: true, role: true } });
   users = { VIEWER: await make('VIEWER'), EDITOR: await make('EDITOR'), ADMIN: await make('ADMIN') };
+  await db.source.create({ data: { title: 'An uncited source', url: 'https://example.org/uncited' } }); // every seeded one is cited
 });
 
 afterAll(async () => {
@@ -42,6 +43,11 @@ async function target() {
   return o;
 }
 
+/** A source every case can cite, whatever earlier cases deleted. */
+async function anySource() {
+  return (await db.observation.findFirstOrThrow({ orderBy: { id: 'asc' }, select: { sourceId: true } })).sourceId;
+}
+
 type Case = { name: string; run: () => Promise<{ ok: boolean; message: string }> };
 
 async function cases(): Promise<Case[]> {
@@ -51,7 +57,9 @@ async function cases(): Promise<Case[]> {
   const { checkImportAction } = await import('./import-observations');
   const { createObservationAction } = await import('./create-observation');
   const { makePrimaryAction } = await import('./make-primary');
-  const { updateIndicatorAction } = await import('./update-indicator');
+  const { updateIndicatorAction, createIndicatorAction } = await import('./update-indicator');
+  const sources = await import('./manage-sources');
+  const events = await import('./manage-events');
   const form = (fields: Record<string, string | Blob>) => {
     const f = new FormData();
     for (const [k, v] of Object.entries(fields)) f.append(k, v);
@@ -83,8 +91,7 @@ async function cases(): Promise<Case[]> {
     {
       name: 'add an observation',
       run: async () => {
-        const o = await target();
-        return createObservationAction(initial, form({ indicator: 'imports', reporter: 'TUR', partner: 'ITA', year: '2020', value: '1', status: 'REPORTED', sourceId: String(o.sourceId) }));
+        return createObservationAction(initial, form({ indicator: 'imports', reporter: 'TUR', partner: 'ITA', year: '2020', value: '1', status: 'REPORTED', sourceId: String(await anySource()) }));
       },
     },
     {
@@ -98,6 +105,49 @@ async function cases(): Promise<Case[]> {
       name: 'unpublish an indicator',
       run: async () =>
         updateIndicatorAction(initial, form({ slug: 'gas_import_share', name: 'Hidden', unit: '%', definition: 'hidden now', direction: 'more', weight: '0' })),
+    },
+    {
+      name: 'add an indicator',
+      run: async () =>
+        createIndicatorAction(initial, form({ dimension: 'gas', name: 'Matrix indicator', unit: 'bcm', kind: 'NUMBER', definition: 'added by the matrix', direction: 'more', weight: '1' })),
+    },
+    {
+      name: 'add a source',
+      run: async () => sources.createSourceAction(initial, form({ title: 'Matrix source', url: 'https://example.org/matrix' })),
+    },
+    {
+      name: 'edit a source',
+      run: async () => {
+        const s = await db.source.findFirstOrThrow({ orderBy: { id: 'asc' }, select: { id: true, version: true, title: true } });
+        return sources.updateSourceAction(initial, form({ id: String(s.id), version: String(s.version), title: `${s.title} (edited)` }));
+      },
+    },
+    {
+      name: 'delete a source',
+      run: async () => {
+        const s = await db.source.findFirstOrThrow({ where: { observations: { none: {} }, events: { none: {} }, memberships: { none: {} } }, select: { id: true, version: true } });
+        return sources.deleteSourceAction(initial, form({ id: String(s.id), version: String(s.version), reason: 'access matrix' }));
+      },
+    },
+    {
+      name: 'add an event',
+      run: async () => {
+        return events.createEventAction(initial, form({ startsOn: '2024-05-01', precision: 'day', title: 'Matrix event', partner: 'RUS', dimension: 'gas', sourceId: String(await anySource()) }));
+      },
+    },
+    {
+      name: 'edit an event',
+      run: async () => {
+        const e = await db.event.findFirstOrThrow({ orderBy: { id: 'asc' }, select: { id: true, version: true, startsOn: true, sourceId: true } });
+        return events.updateEventAction(initial, form({ id: String(e.id), version: String(e.version), startsOn: e.startsOn.toISOString().slice(0, 10), precision: 'day', title: 'Edited by the matrix', sourceId: String(e.sourceId) }));
+      },
+    },
+    {
+      name: 'delete an event',
+      run: async () => {
+        const e = await db.event.findFirstOrThrow({ orderBy: { id: 'asc' }, select: { id: true, version: true } });
+        return events.deleteEventAction(initial, form({ id: String(e.id), version: String(e.version), reason: 'access matrix' }));
+      },
     },
     {
       name: 'check an import',
@@ -130,6 +180,19 @@ describe('access matrix: every mutation × anonymous, viewer, editor, admin', ()
       expect(await db.auditLog.count()).toBe(audits + 1);
       const last = await db.auditLog.findFirstOrThrow({ orderBy: { id: 'desc' }, select: { userId: true } });
       expect(last.userId).toBe(users[who].id);
+    }
+  });
+
+  it('an editor may run every data mutation, each with exactly one audit row of their own', async () => {
+    session.user = users.EDITOR;
+    for (const c of await cases()) {
+      if (c.name === 'check an import' || c.name === 'revert an observation') continue; // a check writes nothing; revert is covered in editing tests
+      const audits = await db.auditLog.count();
+      const result = await c.run();
+      expect(result, c.name).toMatchObject({ ok: true });
+      expect(await db.auditLog.count(), c.name).toBe(audits + (c.name === 'make an alternative primary' ? 2 : 1));
+      const last = await db.auditLog.findFirstOrThrow({ orderBy: { id: 'desc' }, select: { userId: true } });
+      expect(last.userId, c.name).toBe(users.EDITOR.id);
     }
   });
 

@@ -1,11 +1,16 @@
 'use server';
 
 import { getDb } from '../db/prisma';
-import { indicatorUpdateSchema, updateIndicator } from '../editing/indicators';
+import { createIndicator, indicatorCreateSchema, indicatorUpdateSchema, updateIndicator } from '../editing/indicators';
 import { authorizedAction, type ActionState } from './authorized';
 
-const action = authorizedAction('EDITOR', indicatorUpdateSchema, (input, user) => updateIndicator(getDb(), user, input));
+const update = authorizedAction('EDITOR', indicatorUpdateSchema, (input, user) => updateIndicator(getDb(), user, input));
+const create = authorizedAction('EDITOR', indicatorCreateSchema, (input, user) => createIndicator(getDb(), user, input));
 
 export async function updateIndicatorAction(previous: ActionState, form: FormData): Promise<ActionState> {
-  return action(previous, form);
+  return update(previous, form);
+}
+
+export async function createIndicatorAction(previous: ActionState, form: FormData): Promise<ActionState> {
+  return create(previous, form);
 }

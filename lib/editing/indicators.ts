@@ -33,3 +33,48 @@ export async function updateIndicator(db: Db, user: SessionUser, input: z.infer<
     return { ok: true, message: `Saved ${input.name}.` };
   });
 }
+
+export const indicatorCreateSchema = z.object({
+  dimension: z.string().regex(/^[a-z_]{2,40}$/, 'Choose a dimension'),
+  name: z.string().trim().min(2, 'A name has at least 2 characters').max(200),
+  unit: z.string().trim().min(1, 'Give the unit').max(60),
+  kind: z.enum(['NUMBER', 'SHARE'], 'Choose whether it is a volume or a share'),
+  definition: z.string().trim().min(5, 'Say what the indicator measures').max(2000),
+  methodology: z.string().trim().max(4000).default(''),
+  direction: z.enum(['more', 'less'], 'Choose the direction'),
+  weight: z.coerce.number({ error: 'The weight is a number' }).min(0, 'The weight is 0 or more').max(100, 'The weight is at most 100'),
+  published: z.enum(['on', 'off']).default('off'),
+});
+
+/** The stable key of a new indicator, from its name: lower case ASCII words joined by underscores. */
+export const indicatorSlug = (name: string) =>
+  name
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/[^a-z0-9]+/g, '_')
+    .replace(/^_+|_+$/g, '')
+    .slice(0, 80);
+
+/** A new indicator, last in its dimension; its slug comes from the name and must be free. */
+export async function createIndicator(db: Db, user: SessionUser, input: z.infer<typeof indicatorCreateSchema>): Promise<EditResult> {
+  const slug = indicatorSlug(input.name);
+  if (!slug) return { ok: false, message: 'Nothing was saved: check the marked fields.', fieldErrors: { name: ['The name needs at least one letter or digit'] } };
+  return db.$transaction(async (tx): Promise<EditResult> => {
+    const dimension = await tx.dimension.findUnique({ where: { key: input.dimension }, select: { id: true } });
+    if (!dimension) return { ok: false, message: 'Nothing was saved: check the marked fields.', fieldErrors: { dimension: [`No dimension ${input.dimension}`] } };
+    if (await tx.indicator.findUnique({ where: { slug }, select: { id: true } })) {
+      return { ok: false, message: `An indicator with the key ${slug} exists already: choose another name.`, fieldErrors: { name: ['Already used'] } };
+    }
+    const last = await tx.indicator.aggregate({ where: { dimensionId: dimension.id }, _max: { sortOrder: true } });
+    const created = await tx.indicator.create({
+      data: {
+        slug, dimensionId: dimension.id, name: input.name, unit: input.unit, valueKind: input.kind, definition: input.definition, methodology: input.methodology,
+        higherIsMoreDependent: input.direction === 'more', weight: input.weight, published: input.published === 'on', sortOrder: (last._max.sortOrder ?? 0) + 1,
+      },
+      select: { id: true, slug: true, name: true, unit: true, valueKind: true, definition: true, methodology: true, higherIsMoreDependent: true, weight: true, published: true },
+    });
+    const { id, ...after } = created;
+    await tx.auditLog.create({ data: { userId: user.id, action: 'create', entity: 'indicator', entityId: String(id), after: { ...after, dimension: input.dimension } } });
+    return { ok: true, message: `Added ${input.name} (${slug}).` };
+  });
+}

@@ -4,6 +4,8 @@ import { z } from 'zod';
 import { CURATION } from '../../prisma/seed/catalogue';
 import type { Db } from '../db/client';
 import { countryName } from './countries';
+import { indicatorSlug } from '../editing/indicators';
+import { isHttpUrl } from '../editing/sources';
 
 export const IMPORT_HEADER = ['dimension', 'indicator', 'unit', 'reporter', 'partner', 'year', 'value', 'source_title', 'source_url', 'excerpt'] as const;
 export const MAX_LINE = 100_000;
@@ -32,24 +34,17 @@ const rowSchema = z.object({
   source_url: z
     .string()
     .trim()
-    .refine((u) => u === '' || /^https?:\/\/[^\s/$.?#][^\s]*$/i.test(u), 'source_url is not an http(s) address'),
+    .refine((u) => u === '' || isHttpUrl(u), 'source_url is not an http(s) address'),
   excerpt: z.string().trim().max(2000, 'excerpt is longer than 2000 characters'),
 });
 type Row = z.infer<typeof rowSchema>;
 
-const slugify = (label: string) =>
-  label
-    .toLowerCase()
-    .normalize('NFKD')
-    .replace(/[^a-z0-9]+/g, '_')
-    .replace(/^_+|_+$/g, '')
-    .slice(0, 80);
 
 /** The research file's labels map to their curated indicators and periods; other labels become new indicators. */
 function curated(row: Row) {
   const c = CURATION[row.indicator];
   if (c) return { slug: c.slug, periodType: c.period?.type ?? 'YEAR', periodLabel: c.period?.label ?? '', status: c.status ?? 'REPORTED', note: c.note ?? '' };
-  return { slug: slugify(row.indicator), periodType: 'YEAR' as const, periodLabel: '', status: 'REPORTED' as const, note: '' };
+  return { slug: indicatorSlug(row.indicator), periodType: 'YEAR' as const, periodLabel: '', status: 'REPORTED' as const, note: '' };
 }
 
 type Context = { dimensions: Set<string>; actors: Map<string, string>; indicators: Map<string, { unit: string; dimension: string }> };

@@ -104,3 +104,64 @@ export async function auditEntries(filter: { user?: string; entity?: string; fro
     reason: r.reason,
   }));
 }
+
+const day = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : '');
+
+/** Sources matching a search in title, publisher, address or excerpt, newest first, with how often each is cited. */
+export async function adminSources(filter: { q?: string }): Promise<{ rows: AdminSource[]; total: number }> {
+  const q = filter.q?.trim();
+  const where = q
+    ? { OR: (['title', 'publisher', 'url', 'excerpt'] as const).map((field) => ({ [field]: { contains: q, mode: 'insensitive' as const } })) }
+    : {};
+  const db = getDb();
+  const [rows, total] = await Promise.all([
+    db.source.findMany({
+      where,
+      orderBy: { id: 'desc' },
+      take: ADMIN_PAGE_SIZE,
+      select: {
+        id: true, version: true, title: true, publisher: true, url: true, publishedOn: true, accessedOn: true, excerpt: true,
+        _count: { select: { observations: true, events: true, memberships: true } },
+      },
+    }),
+    db.source.count({ where }),
+  ]);
+  return {
+    total,
+    rows: rows.map(({ _count, url, publishedOn, accessedOn, ...s }) => ({
+      ...s, url: url ?? '', publishedOn: day(publishedOn), accessedOn: day(accessedOn), uses: _count.observations + _count.events + _count.memberships,
+    })),
+  };
+}
+
+export type AdminSource = { id: number; version: number; title: string; publisher: string; url: string; publishedOn: string; accessedOn: string; excerpt: string; uses: number };
+
+export type AdminEvent = {
+  id: number; version: number; startsOn: string; endsOn: string; precision: 'day' | 'month'; title: string; description: string;
+  partner: string; dimension: string; sourceId: number; sourceTitle: string;
+};
+
+export async function adminEvents(): Promise<AdminEvent[]> {
+  const events = await getDb().event.findMany({
+    orderBy: [{ startsOn: 'desc' }, { id: 'desc' }],
+    select: {
+      id: true, version: true, startsOn: true, endsOn: true, precision: true, title: true, description: true, sourceId: true,
+      partner: { select: { code: true } }, dimension: { select: { key: true } }, source: { select: { title: true } },
+    },
+  });
+  return events.map(({ partner, dimension, source, startsOn, endsOn, precision, ...e }) => ({
+    ...e, startsOn: day(startsOn), endsOn: day(endsOn), precision: precision === 'month' ? 'month' : 'day',
+    partner: partner?.code ?? '', dimension: dimension?.key ?? '', sourceTitle: source.title,
+  }));
+}
+
+/** What an event form picks from: partners (no aggregates), dimensions and every source. */
+export async function eventChoices() {
+  const db = getDb();
+  const [actors, dimensions, sources] = await Promise.all([
+    db.actor.findMany({ where: { kind: { not: 'AGGREGATE' } }, orderBy: { name: 'asc' }, select: { code: true, name: true } }),
+    db.dimension.findMany({ orderBy: { sortOrder: 'asc' }, select: { key: true, label: true } }),
+    db.source.findMany({ orderBy: { title: 'asc' }, select: { id: true, title: true } }),
+  ]);
+  return { actors, dimensions, sources };
+}

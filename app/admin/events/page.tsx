@@ -1,0 +1,20 @@
+import type { Metadata } from 'next';
+import { AddEventForm, EventEditor } from '@/components/admin/event-forms';
+import { adminEvents, eventChoices } from '@/lib/queries/admin';
+
+export const metadata: Metadata = { title: 'Events · Admin' };
+
+export default async function EventsPage() {
+  const [events, choices] = await Promise.all([adminEvents(), eventChoices()]);
+  return (
+    <>
+      <h1>Events</h1>
+      <p className="lede">Dated events drawn on the timeline and the charts: a day or a range, known to the day or only to the month, tied to a partner and a dimension where they concern one, each with its source.</p>
+      <AddEventForm choices={choices} />
+      <p role="status">{events.length} events, newest first.</p>
+      {events.map((e) => (
+        <EventEditor key={e.id} event={e} choices={choices} />
+      ))}
+    </>
+  );
+}

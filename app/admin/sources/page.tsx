@@ -1,0 +1,28 @@
+import type { Metadata } from 'next';
+import { AddSourceForm, SourceEditor } from '@/components/admin/source-forms';
+import { ADMIN_PAGE_SIZE, adminSources } from '@/lib/queries/admin';
+
+export const metadata: Metadata = { title: 'Sources · Admin' };
+
+export default async function SourcesPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const params = await searchParams;
+  const q = (Array.isArray(params.q) ? params.q[0] : params.q)?.slice(0, 200) ?? '';
+  const { rows, total } = await adminSources({ q });
+  return (
+    <>
+      <h1>Sources</h1>
+      <p className="lede">Every figure and event cites one source: a document, its address and the passage that supports the figure. A cited source cannot be deleted.</p>
+      <form className="filters" method="get" action="/admin/sources" aria-label="Search sources" autoComplete="off">
+        <label>
+          Search <input name="q" type="search" defaultValue={q} placeholder="title, publisher, address or excerpt" />
+        </label>
+        <button type="submit">Search</button>
+      </form>
+      <AddSourceForm />
+      <p role="status">{total > rows.length ? `Showing the newest ${ADMIN_PAGE_SIZE} of ${total} sources: search to narrow.` : `${total} sources.`}</p>
+      {rows.map((s) => (
+        <SourceEditor key={s.id} source={s} />
+      ))}
+    </>
+  );
+}

@@ -1,0 +1,130 @@
+'use client';
+
+import { useActionState } from 'react';
+import { FormMessage } from '@/components/admin/form-message';
+import { initialState } from '@/lib/actions/authorized-state';
+import { createEventAction, deleteEventAction, updateEventAction } from '@/lib/actions/manage-events';
+import type { AdminEvent } from '@/lib/queries/admin';
+
+export type EventChoices = {
+  actors: { code: string; name: string }[];
+  dimensions: { key: string; label: string }[];
+  sources: { id: number; title: string }[];
+};
+
+const short = (s: string) => (s.length > 90 ? `${s.slice(0, 88)}…` : s);
+
+function Fields({ event, choices, label }: { event?: AdminEvent; choices: EventChoices; label: string }) {
+  return (
+    <>
+      <label>
+        Starts on <input name="startsOn" type="date" defaultValue={event?.startsOn} required aria-label={`Starts on${label}`} />
+      </label>
+      <label>
+        Ends on (for a range) <input name="endsOn" type="date" defaultValue={event?.endsOn} aria-label={`Ends on${label}`} />
+      </label>
+      <label>
+        Date known to the{' '}
+        <select name="precision" defaultValue={event?.precision ?? 'day'} aria-label={`Date precision${label}`}>
+          <option value="day">day</option>
+          <option value="month">month only</option>
+        </select>
+      </label>
+      <label>
+        Title <input name="title" defaultValue={event?.title} required minLength={3} maxLength={300} aria-label={`Title${label}`} />
+      </label>
+      <label>
+        Description <textarea name="description" defaultValue={event?.description} rows={2} maxLength={4000} aria-label={`Description${label}`} />
+      </label>
+      <label>
+        Partner{' '}
+        <select name="partner" defaultValue={event?.partner ?? ''} aria-label={`Partner${label}`}>
+          <option value="">none (general)</option>
+          {choices.actors.map((a) => (
+            <option key={a.code} value={a.code}>
+              {a.name}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        Dimension{' '}
+        <select name="dimension" defaultValue={event?.dimension ?? ''} aria-label={`Dimension${label}`}>
+          <option value="">none (general)</option>
+          {choices.dimensions.map((d) => (
+            <option key={d.key} value={d.key}>
+              {d.label}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        Source{' '}
+        <select name="sourceId" defaultValue={event?.sourceId ?? ''} required aria-label={`Source${label}`}>
+          <option value="" disabled>
+            choose
+          </option>
+          {choices.sources.map((s) => (
+            <option key={s.id} value={s.id}>
+              #{s.id} {short(s.title)}
+            </option>
+          ))}
+        </select>
+      </label>
+    </>
+  );
+}
+
+export function AddEventForm({ choices }: { choices: EventChoices }) {
+  const [state, action, pending] = useActionState(createEventAction, initialState);
+  return (
+    <details className="methodology" open={state.message !== '' && !state.ok}>
+      <summary>Add an event</summary>
+      <form action={action} className="stack" aria-label="Add an event">
+        <Fields choices={choices} label="" />
+        <button type="submit" disabled={pending}>
+          Add event
+        </button>
+        <FormMessage state={state} />
+      </form>
+    </details>
+  );
+}
+
+export function EventEditor({ event, choices }: { event: AdminEvent; choices: EventChoices }) {
+  const [state, save, saving] = useActionState(updateEventAction, initialState);
+  const [deleted, remove, removing] = useActionState(deleteEventAction, initialState);
+  const label = ` of event #${event.id}`;
+  const when = event.precision === 'month' ? event.startsOn.slice(0, 7) : event.startsOn;
+  return (
+    <details className="methodology">
+      <summary>
+        {when}
+        {event.endsOn ? ` – ${event.endsOn}` : ''} {event.title}{' '}
+        <span className="meta">
+          ({event.partner || 'general'}, {event.dimension || 'all dimensions'}; source #{event.sourceId})
+        </span>
+      </summary>
+      <form action={save} className="stack" aria-label={`Edit event #${event.id}`}>
+        <input type="hidden" name="id" value={event.id} />
+        <input type="hidden" name="version" value={event.version} />
+        <Fields event={event} choices={choices} label={label} />
+        <button type="submit" disabled={saving}>
+          Save event
+        </button>
+        <FormMessage state={state} />
+      </form>
+      <form action={remove} className="filters" aria-label={`Delete event #${event.id}`}>
+        <input type="hidden" name="id" value={event.id} />
+        <input type="hidden" name="version" value={event.version} />
+        <label>
+          Reason <input name="reason" required minLength={3} aria-label={`Reason to delete event #${event.id}`} />
+        </label>
+        <button type="submit" disabled={removing}>
+          Delete event
+        </button>
+        <FormMessage state={deleted} />
+      </form>
+    </details>
+  );
+}

@@ -1,0 +1,100 @@
+import { z } from 'zod';
+import type { Db } from '../db/client';
+import type { SessionUser } from '../auth/users';
+import type { EditResult } from './observations';
+import { staleMessage } from './sources';
+
+const id = z.coerce.number().int().positive();
+
+const isDay = (d: string) => /^\d{4}-\d{2}-\d{2}$/.test(d) && !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d);
+const day = z.string().trim().refine(isDay, 'Enter a date as YYYY-MM-DD');
+
+export const eventFieldsSchema = z
+  .object({
+    startsOn: day,
+    endsOn: z.string().trim().refine((d) => d === '' || isDay(d), 'Enter the end as YYYY-MM-DD, or leave it empty').default(''),
+    precision: z.enum(['day', 'month'], 'Choose day or month'),
+    title: z.string().trim().min(3, 'A title has at least 3 characters').max(300, 'A title has at most 300 characters'),
+    description: z.string().trim().max(4000, 'A description has at most 4000 characters').default(''),
+    partner: z.union([z.literal(''), z.string().regex(/^[A-Z0-9]{2,10}$/, 'Choose a partner from the list')]).default(''),
+    dimension: z.union([z.literal(''), z.string().regex(/^[a-z_]{2,40}$/, 'Choose a dimension from the list')]).default(''),
+    sourceId: z.coerce.number({ error: 'Choose a source' }).int('Choose a source').positive('Choose a source'),
+  })
+  .refine((e) => e.endsOn === '' || e.endsOn >= e.startsOn, { message: 'The end is before the start', path: ['endsOn'] })
+  .refine((e) => e.startsOn >= '1900-01-01' && e.startsOn <= '2100-12-31', { message: 'The date is outside 1900–2100', path: ['startsOn'] });
+
+export const eventCreateSchema = eventFieldsSchema;
+export const eventUpdateSchema = z.intersection(eventFieldsSchema, z.object({ id, version: id }));
+export const eventDeleteSchema = z.object({ id, version: id, reason: z.string().trim().min(3, 'Say why this event is deleted').max(500) });
+
+type Tx = Parameters<Parameters<Db['$transaction']>[0]>[0];
+type Fields = z.infer<typeof eventFieldsSchema>;
+
+const date = (d: string) => new Date(`${d}T00:00:00Z`);
+
+async function snapshot(tx: Tx, eventId: number) {
+  const e = await tx.event.findUnique({
+    where: { id: eventId },
+    select: { startsOn: true, endsOn: true, precision: true, title: true, description: true, sourceId: true, version: true, partner: { select: { code: true } }, dimension: { select: { key: true } } },
+  });
+  if (!e) return null;
+  const { partner, dimension, startsOn, endsOn, ...rest } = e;
+  return { ...rest, startsOn: startsOn.toISOString().slice(0, 10), endsOn: endsOn?.toISOString().slice(0, 10) ?? null, partner: partner?.code ?? null, dimension: dimension?.key ?? null };
+}
+
+/** Resolves partner, dimension and source to ids, or says which of them does not exist. */
+async function resolve(tx: Tx, input: Fields): Promise<{ data: { startsOn: Date; endsOn: Date | null; precision: string; title: string; description: string; partnerId: number | null; dimensionId: number | null; sourceId: number } } | { error: EditResult }> {
+  const fieldErrors: Record<string, string[]> = {};
+  const partner = input.partner ? await tx.actor.findUnique({ where: { code: input.partner }, select: { id: true, kind: true } }) : null;
+  if (input.partner && (!partner || partner.kind === 'AGGREGATE')) fieldErrors.partner = [`No partner ${input.partner}`];
+  const dimension = input.dimension ? await tx.dimension.findUnique({ where: { key: input.dimension }, select: { id: true } }) : null;
+  if (input.dimension && !dimension) fieldErrors.dimension = [`No dimension ${input.dimension}`];
+  const source = await tx.source.findUnique({ where: { id: input.sourceId }, select: { id: true } });
+  if (!source) fieldErrors.sourceId = [`No source with id ${input.sourceId}`];
+  if (Object.keys(fieldErrors).length) return { error: { ok: false, message: 'Nothing was saved: check the marked fields.', fieldErrors } };
+  return {
+    data: {
+      startsOn: date(input.startsOn), endsOn: input.endsOn ? date(input.endsOn) : null, precision: input.precision, title: input.title, description: input.description,
+      partnerId: partner?.id ?? null, dimensionId: dimension?.id ?? null, sourceId: input.sourceId,
+    },
+  };
+}
+
+const sameDayTitle = (input: Fields) => ({ ok: false as const, message: `An event “${input.title}” on ${input.startsOn} exists already.`, fieldErrors: { title: ['Already used on this date'] } });
+
+export async function createEvent(db: Db, user: SessionUser, input: Fields): Promise<EditResult> {
+  return db.$transaction(async (tx) => {
+    const resolved = await resolve(tx, input);
+    if ('error' in resolved) return resolved.error;
+    if (await tx.event.findFirst({ where: { startsOn: resolved.data.startsOn, title: input.title }, select: { id: true } })) return sameDayTitle(input);
+    const created = await tx.event.create({ data: resolved.data, select: { id: true } });
+    await tx.auditLog.create({ data: { userId: user.id, action: 'create', entity: 'event', entityId: String(created.id), after: (await snapshot(tx, created.id))! } });
+    return { ok: true, message: `Added event #${created.id}.` };
+  });
+}
+
+export async function updateEvent(db: Db, user: SessionUser, input: z.infer<typeof eventUpdateSchema>): Promise<EditResult> {
+  return db.$transaction(async (tx) => {
+    const before = await snapshot(tx, input.id);
+    if (!before) return { ok: false, message: 'This event no longer exists.' };
+    const resolved = await resolve(tx, input);
+    if ('error' in resolved) return resolved.error;
+    if (await tx.event.findFirst({ where: { startsOn: resolved.data.startsOn, title: input.title, NOT: { id: input.id } }, select: { id: true } })) return sameDayTitle(input);
+    const { count } = await tx.event.updateMany({ where: { id: input.id, version: input.version }, data: { ...resolved.data, version: { increment: 1 } } });
+    if (count === 0) return staleMessage(tx, 'event', input.id, before.title);
+    const after = (await snapshot(tx, input.id))!;
+    await tx.auditLog.create({ data: { userId: user.id, action: 'update', entity: 'event', entityId: String(input.id), before, after } });
+    return { ok: true, message: `Saved event #${input.id}.`, version: after.version };
+  });
+}
+
+export async function deleteEvent(db: Db, user: SessionUser, input: z.infer<typeof eventDeleteSchema>): Promise<EditResult> {
+  return db.$transaction(async (tx) => {
+    const before = await snapshot(tx, input.id);
+    if (!before) return { ok: false, message: 'This event no longer exists.' };
+    const { count } = await tx.event.deleteMany({ where: { id: input.id, version: input.version } });
+    if (count === 0) return staleMessage(tx, 'event', input.id, before.title);
+    await tx.auditLog.create({ data: { userId: user.id, action: 'delete', entity: 'event', entityId: String(input.id), before, reason: input.reason } });
+    return { ok: true, message: `Deleted event #${input.id}.` };
+  });
+}

@@ -1,0 +1,120 @@
+import { z } from 'zod';
+import type { Db } from '../db/client';
+import type { SessionUser } from '../auth/users';
+import type { EditResult } from './observations';
+
+const id = z.coerce.number().int().positive();
+
+/** http(s) only, parsed by the platform's URL parser, with a dotted host: no javascript:, data: or bare words. */
+export function isHttpUrl(u: string): boolean {
+  if (/\s/.test(u)) return false;
+  try {
+    const parsed = new URL(u);
+    return (parsed.protocol === 'http:' || parsed.protocol === 'https:') && parsed.hostname.includes('.');
+  } catch {
+    return false;
+  }
+}
+
+export const sourceUrl = z
+  .string()
+  .trim()
+  .max(2000, 'An address has at most 2000 characters')
+  .refine((u) => u === '' || isHttpUrl(u), 'Enter a full http:// or https:// address, e.g. https://www.tuik.gov.tr/');
+
+const optionalDay = z
+  .string()
+  .trim()
+  .refine((d) => d === '' || (/^\d{4}-\d{2}-\d{2}$/.test(d) && !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d)), 'Enter a date as YYYY-MM-DD')
+  .default('');
+
+export const sourceFieldsSchema = z.object({
+  title: z.string().trim().min(2, 'A title has at least 2 characters').max(500, 'A title has at most 500 characters'),
+  publisher: z.string().trim().max(200).default(''),
+  url: sourceUrl.default(''),
+  publishedOn: optionalDay,
+  accessedOn: optionalDay,
+  excerpt: z.string().trim().max(2000, 'An excerpt has at most 2000 characters').default(''),
+});
+
+export const sourceCreateSchema = sourceFieldsSchema;
+export const sourceUpdateSchema = sourceFieldsSchema.extend({ id, version: id });
+export const sourceDeleteSchema = z.object({ id, version: id, reason: z.string().trim().min(3, 'Say why this source is deleted').max(500) });
+
+const select = { title: true, publisher: true, url: true, publishedOn: true, accessedOn: true, excerpt: true, version: true } as const;
+type Tx = Parameters<Parameters<Db['$transaction']>[0]>[0];
+
+const date = (d: string) => (d === '' ? null : new Date(`${d}T00:00:00Z`));
+const day = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null);
+
+function data(input: z.infer<typeof sourceFieldsSchema>) {
+  return {
+    title: input.title, publisher: input.publisher, url: input.url === '' ? null : input.url, excerpt: input.excerpt,
+    publishedOn: date(input.publishedOn), accessedOn: date(input.accessedOn),
+  };
+}
+
+async function snapshot(tx: Tx, sourceId: number) {
+  const s = await tx.source.findUnique({ where: { id: sourceId }, select });
+  return s && { ...s, publishedOn: day(s.publishedOn), accessedOn: day(s.accessedOn) };
+}
+
+/** The (url, excerpt) pair is unique: the same passage of the same page is one source. */
+async function sameSource(tx: Tx, input: z.infer<typeof sourceFieldsSchema>, except?: number): Promise<EditResult | null> {
+  if (input.url === '') return null;
+  const other = await tx.source.findFirst({ where: { url: input.url, excerpt: input.excerpt, ...(except ? { NOT: { id: except } } : {}) }, select: { id: true } });
+  return other ? { ok: false, message: `Source #${other.id} already has this address and excerpt: use it, or quote a different passage.`, fieldErrors: { url: ['Already used with this excerpt'] } } : null;
+}
+
+export async function createSource(db: Db, user: SessionUser, input: z.infer<typeof sourceCreateSchema>): Promise<EditResult> {
+  return db.$transaction(async (tx) => {
+    const duplicate = await sameSource(tx, input);
+    if (duplicate) return duplicate;
+    const created = await tx.source.create({ data: data(input), select: { id: true } });
+    await tx.auditLog.create({ data: { userId: user.id, action: 'create', entity: 'source', entityId: String(created.id), after: (await snapshot(tx, created.id))! } });
+    return { ok: true, message: `Added source #${created.id}.` };
+  });
+}
+
+export async function updateSource(db: Db, user: SessionUser, input: z.infer<typeof sourceUpdateSchema>): Promise<EditResult> {
+  return db.$transaction(async (tx) => {
+    const before = await snapshot(tx, input.id);
+    if (!before) return { ok: false, message: 'This source no longer exists.' };
+    const duplicate = await sameSource(tx, input, input.id);
+    if (duplicate) return duplicate;
+    const { count } = await tx.source.updateMany({ where: { id: input.id, version: input.version }, data: { ...data(input), version: { increment: 1 } } });
+    if (count === 0) return staleMessage(tx, 'source', input.id, before.title);
+    const after = (await snapshot(tx, input.id))!;
+    await tx.auditLog.create({ data: { userId: user.id, action: 'update', entity: 'source', entityId: String(input.id), before, after } });
+    return { ok: true, message: `Saved source #${input.id}.`, version: after.version };
+  });
+}
+
+/** A source still cited by a figure, an event or a membership stays: the evidence must not lose its citation. */
+export async function deleteSource(db: Db, user: SessionUser, input: z.infer<typeof sourceDeleteSchema>): Promise<EditResult> {
+  return db.$transaction(async (tx) => {
+    const before = await snapshot(tx, input.id);
+    if (!before) return { ok: false, message: 'This source no longer exists.' };
+    const observations = await tx.observation.count({ where: { sourceId: input.id } });
+    const events = await tx.event.count({ where: { sourceId: input.id } });
+    const memberships = await tx.membership.count({ where: { sourceId: input.id } });
+    if (observations + events + memberships > 0) {
+      return { ok: false, message: `Not deleted: source #${input.id} is cited by ${observations} value(s), ${events} event(s) and ${memberships} membership(s). Point them at another source first.` };
+    }
+    const { count } = await tx.source.deleteMany({ where: { id: input.id, version: input.version } });
+    if (count === 0) return staleMessage(tx, 'source', input.id, before.title);
+    await tx.auditLog.create({ data: { userId: user.id, action: 'delete', entity: 'source', entityId: String(input.id), before, reason: input.reason } });
+    return { ok: true, message: `Deleted source #${input.id}.` };
+  });
+}
+
+/** Who changed a source or event since the editor opened it: the latest audit row names them. */
+export async function staleMessage(tx: Tx, entity: 'source' | 'event', entityId: number, label: string): Promise<EditResult> {
+  const last = await tx.auditLog.findFirst({
+    where: { entity, entityId: String(entityId) },
+    orderBy: { id: 'desc' },
+    select: { createdAt: true, user: { select: { email: true } } },
+  });
+  const who = last ? `${last.user?.email ?? 'the system'} at ${last.createdAt.toISOString().replace('T', ' ').slice(0, 19)} UTC` : 'someone else';
+  return { ok: false, message: `Not saved: “${label}” was changed by ${who}. Reload to see the current version and edit again.` };
+}
