@@ -1,8 +1,7 @@
 'use client';
 
-import { useActionState } from 'react';
 import { FormMessage } from '@/components/admin/form-message';
-import { initialState } from '@/lib/actions/authorized-state';
+import { useKeptForm } from '@/components/admin/use-kept-form';
 import { createObservationAction } from '@/lib/actions/create-observation';
 import { STATUSES } from '@/lib/schemas/observation';
 
@@ -10,11 +9,11 @@ type Choices = { indicators: { slug: string; name: string }[]; actors: { code: s
 
 /** A new figure with its source; where the key has a figure already, it is added as an alternative. */
 export function AddObservationForm({ choices, focal }: { choices: Choices; focal: string }) {
-  const [state, action, pending] = useActionState(createObservationAction, initialState);
+  const [state, actionForm, pending] = useKeptForm(createObservationAction, { resetOnSuccess: true });
   return (
     <details className="methodology">
       <summary>Add a value</summary>
-      <form action={action} className="filters" aria-label="Add a value">
+      <form {...actionForm} className="filters" aria-label="Add a value">
         <label>
           Indicator{' '}
           <select name="indicator" required defaultValue="">

@@ -2,6 +2,7 @@
 
 import { useActionState } from 'react';
 import { FormMessage } from '@/components/admin/form-message';
+import { useKeptForm } from '@/components/admin/use-kept-form';
 import { initialState } from '@/lib/actions/authorized-state';
 import { createEventAction, deleteEventAction, updateEventAction } from '@/lib/actions/manage-events';
 import type { AdminEvent } from '@/lib/queries/admin';
@@ -14,31 +15,34 @@ export type EventChoices = {
 
 const short = (s: string) => (s.length > 90 ? `${s.slice(0, 88)}…` : s);
 
+/** Inline editors name each field after their record; the add form's visible labels suffice. */
+const named = (field: string, label: string) => (label ? { 'aria-label': `${field}${label}` } : {});
+
 function Fields({ event, choices, label }: { event?: AdminEvent; choices: EventChoices; label: string }) {
   return (
     <>
       <label>
-        Starts on <input name="startsOn" type="date" defaultValue={event?.startsOn} required aria-label={`Starts on${label}`} />
+        Starts on <input name="startsOn" type="date" defaultValue={event?.startsOn} required {...named('Starts on', label)} />
       </label>
       <label>
-        Ends on (for a range) <input name="endsOn" type="date" defaultValue={event?.endsOn} aria-label={`Ends on${label}`} />
+        Ends on (for a range) <input name="endsOn" type="date" defaultValue={event?.endsOn} {...named('Ends on', label)} />
       </label>
       <label>
         Date known to the{' '}
-        <select name="precision" defaultValue={event?.precision ?? 'day'} aria-label={`Date precision${label}`}>
+        <select name="precision" defaultValue={event?.precision ?? 'day'} {...named('Date precision', label)}>
           <option value="day">day</option>
           <option value="month">month only</option>
         </select>
       </label>
       <label>
-        Title <input name="title" defaultValue={event?.title} required minLength={3} maxLength={300} aria-label={`Title${label}`} />
+        Title <input name="title" defaultValue={event?.title} required minLength={3} maxLength={300} {...named('Title', label)} />
       </label>
       <label>
-        Description <textarea name="description" defaultValue={event?.description} rows={2} maxLength={4000} aria-label={`Description${label}`} />
+        Description <textarea name="description" defaultValue={event?.description} rows={2} maxLength={4000} {...named('Description', label)} />
       </label>
       <label>
         Partner{' '}
-        <select name="partner" defaultValue={event?.partner ?? ''} aria-label={`Partner${label}`}>
+        <select name="partner" defaultValue={event?.partner ?? ''} {...named('Partner', label)}>
           <option value="">none (general)</option>
           {choices.actors.map((a) => (
             <option key={a.code} value={a.code}>
@@ -49,7 +53,7 @@ function Fields({ event, choices, label }: { event?: AdminEvent; choices: EventC
       </label>
       <label>
         Dimension{' '}
-        <select name="dimension" defaultValue={event?.dimension ?? ''} aria-label={`Dimension${label}`}>
+        <select name="dimension" defaultValue={event?.dimension ?? ''} {...named('Dimension', label)}>
           <option value="">none (general)</option>
           {choices.dimensions.map((d) => (
             <option key={d.key} value={d.key}>
@@ -60,7 +64,7 @@ function Fields({ event, choices, label }: { event?: AdminEvent; choices: EventC
       </label>
       <label>
         Source{' '}
-        <select name="sourceId" defaultValue={event?.sourceId ?? ''} required aria-label={`Source${label}`}>
+        <select name="sourceId" defaultValue={event?.sourceId ?? ''} required {...named('Source', label)}>
           <option value="" disabled>
             choose
           </option>
@@ -76,11 +80,11 @@ function Fields({ event, choices, label }: { event?: AdminEvent; choices: EventC
 }
 
 export function AddEventForm({ choices }: { choices: EventChoices }) {
-  const [state, action, pending] = useActionState(createEventAction, initialState);
+  const [state, actionForm, pending] = useKeptForm(createEventAction, { resetOnSuccess: true });
   return (
-    <details className="methodology" open={state.message !== '' && !state.ok}>
+    <details className="methodology">
       <summary>Add an event</summary>
-      <form action={action} className="stack" aria-label="Add an event">
+      <form {...actionForm} className="stack" aria-label="Add an event">
         <Fields choices={choices} label="" />
         <button type="submit" disabled={pending}>
           Add event
@@ -92,7 +96,7 @@ export function AddEventForm({ choices }: { choices: EventChoices }) {
 }
 
 export function EventEditor({ event, choices }: { event: AdminEvent; choices: EventChoices }) {
-  const [state, save, saving] = useActionState(updateEventAction, initialState);
+  const [state, saveForm, saving] = useKeptForm(updateEventAction);
   const [deleted, remove, removing] = useActionState(deleteEventAction, initialState);
   const label = ` of event #${event.id}`;
   const when = event.precision === 'month' ? event.startsOn.slice(0, 7) : event.startsOn;
@@ -105,7 +109,7 @@ export function EventEditor({ event, choices }: { event: AdminEvent; choices: Ev
           ({event.partner || 'general'}, {event.dimension || 'all dimensions'}; source #{event.sourceId})
         </span>
       </summary>
-      <form action={save} className="stack" aria-label={`Edit event #${event.id}`}>
+      <form {...saveForm} className="stack" aria-label={`Edit event #${event.id}`}>
         <input type="hidden" name="id" value={event.id} />
         <input type="hidden" name="version" value={event.version} />
         <Fields event={event} choices={choices} label={label} />

@@ -1,8 +1,7 @@
 'use client';
 
-import { useActionState } from 'react';
 import { FormMessage } from '@/components/admin/form-message';
-import { initialState } from '@/lib/actions/authorized-state';
+import { useKeptForm } from '@/components/admin/use-kept-form';
 import { createIndicatorAction, updateIndicatorAction } from '@/lib/actions/update-indicator';
 
 export type IndicatorFields = {
@@ -18,13 +17,13 @@ export type IndicatorFields = {
 };
 
 export function IndicatorForm({ indicator }: { indicator: IndicatorFields }) {
-  const [state, action, pending] = useActionState(updateIndicatorAction, initialState);
+  const [state, actionForm, pending] = useKeptForm(updateIndicatorAction);
   return (
     <details className="methodology">
       <summary>
         {indicator.name} <span className="meta">({indicator.dimension}, {indicator.unit}, weight {indicator.weight}{indicator.published ? '' : ', unpublished'})</span>
       </summary>
-      <form action={action} className="stack" aria-label={`Edit ${indicator.name}`}>
+      <form {...actionForm} className="stack" aria-label={`Edit ${indicator.name}`}>
         <input type="hidden" name="slug" value={indicator.slug} />
         <label>
           Name <input name="name" defaultValue={indicator.name} required />
@@ -62,11 +61,11 @@ export function IndicatorForm({ indicator }: { indicator: IndicatorFields }) {
 
 /** A new indicator in one of the dimensions; its key is made from the name. Unpublished until ticked. */
 export function AddIndicatorForm({ dimensions }: { dimensions: { key: string; label: string }[] }) {
-  const [state, action, pending] = useActionState(createIndicatorAction, initialState);
+  const [state, actionForm, pending] = useKeptForm(createIndicatorAction, { resetOnSuccess: true });
   return (
-    <details className="methodology" open={state.message !== '' && !state.ok}>
+    <details className="methodology">
       <summary>Add an indicator</summary>
-      <form action={action} className="stack" aria-label="Add an indicator">
+      <form {...actionForm} className="stack" aria-label="Add an indicator">
         <label>
           Dimension{' '}
           <select name="dimension" required defaultValue="">

@@ -2,6 +2,7 @@
 
 import { useActionState } from 'react';
 import { FormMessage } from '@/components/admin/form-message';
+import { useKeptForm } from '@/components/admin/use-kept-form';
 import { initialState } from '@/lib/actions/authorized-state';
 import { deleteObservationAction } from '@/lib/actions/delete-observation';
 import { makePrimaryAction } from '@/lib/actions/make-primary';
@@ -11,7 +12,7 @@ import { STATUSES } from '@/lib/schemas/observation';
 
 /** One observation as a row of inline fields; the form carries the version the edit started from. */
 export function ObservationRow({ row }: { row: AdminObservation }) {
-  const [state, save, saving] = useActionState(updateObservationAction, initialState);
+  const [state, saveForm, saving] = useKeptForm(updateObservationAction);
   const [deleted, remove, removing] = useActionState(deleteObservationAction, initialState);
   const [promoted, promote, promoting] = useActionState(makePrimaryAction, initialState);
   const formId = `obs-${row.id}`;
@@ -51,7 +52,7 @@ export function ObservationRow({ row }: { row: AdminObservation }) {
       </td>
       <td>
         {row.value !== null ? (
-          <form id={formId} action={save}>
+          <form id={formId} {...saveForm}>
             <input type="hidden" name="id" value={row.id} />
             <input type="hidden" name="version" value={row.version} />
             <input name="reason" type="text" placeholder="reason (optional)" aria-label={`Reason for the change: ${label}`} />

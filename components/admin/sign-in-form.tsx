@@ -1,13 +1,12 @@
 'use client';
 
-import { useActionState } from 'react';
-import { initialState } from '@/lib/actions/authorized-state';
+import { useKeptForm } from '@/components/admin/use-kept-form';
 import { signInAction } from '@/lib/actions/sign-in';
 
 export function SignInForm({ next }: { next: string }) {
-  const [state, action, pending] = useActionState(signInAction, initialState);
+  const [state, actionForm, pending] = useKeptForm(signInAction);
   return (
-    <form action={action} className="stack" noValidate>
+    <form {...actionForm} className="stack" noValidate>
       <input type="hidden" name="next" value={next} />
       <label htmlFor="email">Email</label>
       <input id="email" name="email" type="email" autoComplete="username" required aria-invalid={Boolean(state.fieldErrors?.email)} aria-describedby="email-error" />

@@ -2,6 +2,7 @@
 
 import { useActionState } from 'react';
 import { FormMessage } from '@/components/admin/form-message';
+import { useKeptForm } from '@/components/admin/use-kept-form';
 import { initialState } from '@/lib/actions/authorized-state';
 import { createSourceAction, deleteSourceAction, updateSourceAction } from '@/lib/actions/manage-sources';
 
@@ -17,37 +18,40 @@ export type SourceFields = {
   uses: number;
 };
 
+/** Inline editors name each field after their record; the add form's visible labels suffice. */
+const named = (field: string, label: string) => (label ? { 'aria-label': `${field}${label}` } : {});
+
 function Fields({ source, label }: { source?: SourceFields; label: string }) {
   return (
     <>
       <label>
-        Title <input name="title" defaultValue={source?.title} required minLength={2} maxLength={500} aria-label={`Title${label}`} />
+        Title <input name="title" defaultValue={source?.title} required minLength={2} maxLength={500} {...named('Title', label)} />
       </label>
       <label>
-        Publisher <input name="publisher" defaultValue={source?.publisher} maxLength={200} aria-label={`Publisher${label}`} />
+        Publisher <input name="publisher" defaultValue={source?.publisher} maxLength={200} {...named('Publisher', label)} />
       </label>
       <label>
-        Address (http or https) <input name="url" type="url" defaultValue={source?.url} maxLength={2000} aria-label={`Address${label}`} />
+        Address (http or https) <input name="url" type="url" defaultValue={source?.url} maxLength={2000} {...named('Address', label)} />
       </label>
       <label>
-        Published on <input name="publishedOn" type="date" defaultValue={source?.publishedOn} aria-label={`Published on${label}`} />
+        Published on <input name="publishedOn" type="date" defaultValue={source?.publishedOn} {...named('Published on', label)} />
       </label>
       <label>
-        Accessed on <input name="accessedOn" type="date" defaultValue={source?.accessedOn} aria-label={`Accessed on${label}`} />
+        Accessed on <input name="accessedOn" type="date" defaultValue={source?.accessedOn} {...named('Accessed on', label)} />
       </label>
       <label>
-        Excerpt (the passage that supports the figure) <textarea name="excerpt" defaultValue={source?.excerpt} rows={3} maxLength={2000} aria-label={`Excerpt${label}`} />
+        Excerpt (the passage that supports the figure) <textarea name="excerpt" defaultValue={source?.excerpt} rows={3} maxLength={2000} {...named('Excerpt', label)} />
       </label>
     </>
   );
 }
 
 export function AddSourceForm() {
-  const [state, action, pending] = useActionState(createSourceAction, initialState);
+  const [state, actionForm, pending] = useKeptForm(createSourceAction, { resetOnSuccess: true });
   return (
-    <details className="methodology" open={state.message !== '' && !state.ok}>
+    <details className="methodology">
       <summary>Add a source</summary>
-      <form action={action} className="stack" aria-label="Add a source">
+      <form {...actionForm} className="stack" aria-label="Add a source">
         <Fields label="" />
         <button type="submit" disabled={pending}>
           Add source
@@ -59,7 +63,7 @@ export function AddSourceForm() {
 }
 
 export function SourceEditor({ source }: { source: SourceFields }) {
-  const [state, save, saving] = useActionState(updateSourceAction, initialState);
+  const [state, saveForm, saving] = useKeptForm(updateSourceAction);
   const [deleted, remove, removing] = useActionState(deleteSourceAction, initialState);
   const label = ` of source #${source.id}`;
   return (
@@ -67,7 +71,7 @@ export function SourceEditor({ source }: { source: SourceFields }) {
       <summary>
         #{source.id} {source.title} <span className="meta">({source.publisher || 'no publisher'}; cited {source.uses}×)</span>
       </summary>
-      <form action={save} className="stack" aria-label={`Edit source #${source.id}`}>
+      <form {...saveForm} className="stack" aria-label={`Edit source #${source.id}`}>
         <input type="hidden" name="id" value={source.id} />
         <input type="hidden" name="version" value={source.version} />
         <Fields source={source} label={label} />
