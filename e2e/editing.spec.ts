@@ -1,5 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { E2E_ADMIN, E2E_EDITOR, E2E_VIEWER } from './accounts';
+import countries from 'i18n-iso-countries';
 import { spawnLogged } from './support';
 
 const databaseEnv = (): Record<string, string> =>
@@ -110,6 +111,35 @@ test('@editing import: a bad file lists its rows and writes nothing; a good one 
   await expect(page.locator('#main').getByRole('status').filter({ hasText: 'Imported 1 rows' })).toBeVisible();
   await page.goto('/admin/audit?entity=import');
   await expect(page.getByRole('row').filter({ hasText: 'import import #good.csv' }).first()).toBeVisible();
+});
+
+test('@editing import: a 50,000-row file shows a progress bar that advances while it is checked', async ({ page }) => {
+  await signIn(page, E2E_EDITOR, '/admin/import');
+  await expect(page.getByRole('heading', { name: 'Import observations' })).toBeVisible();
+  const lines = ['dimension,indicator,unit,reporter,partner,year,value,source_title,source_url,excerpt'];
+  for (const partner of Object.keys(countries.getAlpha3Codes())) {
+    for (let year = 1900; year <= 2100; year++) lines.push(`trade,E2E progress volume,USD bn,TUR,${partner},${year},1.5,E2E,https://example.org/p,`);
+  }
+  // Record every progress text the page shows, as it shows it.
+  await page.evaluate(() => {
+    const seen: string[] = [];
+    (window as unknown as { seen: string[] }).seen = seen;
+    new MutationObserver(() => {
+      const text = document.querySelector('.import-progress [role=status]')?.textContent;
+      if (text && seen.at(-1) !== text) seen.push(text);
+    }).observe(document.body, { subtree: true, childList: true, characterData: true });
+  });
+  await page.getByLabel('CSV file').setInputFiles({ name: 'big.csv', mimeType: 'text/csv', buffer: Buffer.from(`${lines.join('\n')}\n`) });
+  await page.getByRole('button', { name: 'Check file' }).click();
+  const rows = (lines.length - 1).toLocaleString('en-GB');
+  await expect(page.locator('#main').getByRole('status').filter({ hasText: `${lines.length - 1} rows checked, no errors` })).toBeVisible({ timeout: 30_000 });
+  const seen = await page.evaluate(() => (window as unknown as { seen: string[] }).seen);
+  const checking = seen.filter((t) => t.startsWith('Checking:')).map((t) => Number(/(\d+)%/.exec(t)![1]));
+  expect(checking.length, seen.join(' | ')).toBeGreaterThanOrEqual(2);
+  expect(checking.some((p) => p > 0 && p < 100), seen.join(' | ')).toBe(true);
+  expect(checking).toEqual([...checking].sort((a, b) => a - b));
+  expect(seen.at(-1)).toBe(`Checking: 100% (${rows} rows)`);
+  await expect(page.locator('.import-progress')).toHaveCount(0);
 });
 
 test('@editing exports: anonymous and viewers are refused, an editor gets the CSV and the JSON backup', async ({ page, request }) => {

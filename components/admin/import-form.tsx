@@ -1,31 +1,124 @@
 'use client';
 
-import { useActionState } from 'react';
+import { useState, type FormEvent } from 'react';
 import { FormMessage } from '@/components/admin/form-message';
-import { checkImportAction, commitImportAction, type ImportState } from '@/lib/actions/import-observations';
+import type { ImportProgress } from '@/lib/import/observations';
+import type { ImportOutcome } from '@/lib/import/uploads';
 
-const empty: ImportState = { ok: false, message: '' };
+type Progress = { phase: 'uploading' | ImportProgress['phase']; fraction: number; rows?: number };
+type Line = ({ type: 'progress' } & ImportProgress) | ({ type: 'done' } & ImportOutcome) | { type: 'error'; message: string };
+
+const empty: ImportOutcome = { ok: false, message: '' };
+const PHASES = { uploading: 'Uploading', checking: 'Checking', writing: 'Importing' } as const;
+
+/**
+ * Sends a request to /api/import and follows it: upload progress from the browser, then the server's progress
+ * lines (newline-delimited JSON) as they arrive, then its final answer.
+ */
+function follow(url: string, body: Blob | string, onProgress: (p: Progress) => void): Promise<ImportOutcome> {
+  return new Promise((resolve) => {
+    const xhr = new XMLHttpRequest();
+    let seen = 0;
+    let outcome: ImportOutcome | undefined;
+    const read = () => {
+      const text = xhr.responseText;
+      let end = text.indexOf('\n', seen);
+      while (end !== -1) {
+        const line = text.slice(seen, end);
+        seen = end + 1;
+        end = text.indexOf('\n', seen);
+        if (!line.trim()) continue;
+        let message: Line;
+        try {
+          message = JSON.parse(line) as Line;
+        } catch {
+          continue;
+        }
+        if (message.type === 'progress') onProgress({ phase: message.phase, fraction: message.fraction, rows: message.rows });
+        else if (message.type === 'done') outcome = message;
+        else outcome = { ok: false, message: message.message };
+      }
+    };
+    xhr.open('POST', url);
+    if (typeof body === 'string') xhr.setRequestHeader('content-type', 'application/json');
+    else xhr.setRequestHeader('content-type', 'text/csv');
+    xhr.upload.onprogress = (e) => {
+      if (e.lengthComputable) onProgress({ phase: 'uploading', fraction: e.loaded / e.total });
+    };
+    xhr.onprogress = read;
+    xhr.onload = () => {
+      if (xhr.status !== 200) {
+        let error = `The server answered ${xhr.status}.`;
+        try {
+          error = (JSON.parse(xhr.responseText) as { error?: string }).error ?? error;
+        } catch {}
+        resolve({ ok: false, message: xhr.status === 401 ? 'Your session has ended: sign in again.' : error });
+        return;
+      }
+      read();
+      resolve(outcome ?? { ok: false, message: 'The answer was cut short: check the file again.' });
+    };
+    xhr.onerror = () => resolve({ ok: false, message: 'The connection was lost: nothing was imported unless the audit log says so. Try again.' });
+    xhr.send(body);
+  });
+}
 
 /** Upload → check (with a preview and every error) → import: nothing is written before the last step. */
 export function ImportForm() {
-  const [checked, check, checking] = useActionState(checkImportAction, empty);
-  const [committed, commit, committing] = useActionState(commitImportAction, empty);
+  const [checked, setChecked] = useState<ImportOutcome>(empty);
+  const [committed, setCommitted] = useState<ImportOutcome>(empty);
+  const [progress, setProgress] = useState<Progress | null>(null);
+  const [busy, setBusy] = useState<'check' | 'commit' | null>(null);
   const report = checked.report;
+
+  const onCheck = async (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const file = (event.currentTarget.elements.namedItem('file') as HTMLInputElement).files?.[0];
+    if (!file) return setChecked({ ok: false, message: 'Choose a CSV file.' });
+    if (file.size === 0) return setChecked({ ok: false, message: 'The file is empty.' });
+    setBusy('check');
+    setCommitted(empty);
+    setChecked(empty);
+    setProgress({ phase: 'uploading', fraction: 0 });
+    setChecked(await follow(`/api/import?step=check&name=${encodeURIComponent(file.name)}`, file, setProgress));
+    setProgress(null);
+    setBusy(null);
+  };
+
+  const onCommit = async (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    setBusy('commit');
+    setProgress({ phase: 'writing', fraction: 0, rows: 0 });
+    const outcome = await follow('/api/import?step=commit', JSON.stringify({ upload: checked.upload, fileName: checked.fileName }), setProgress);
+    setCommitted(outcome);
+    setProgress(null);
+    setBusy(null);
+  };
+
   return (
     <>
-      <form action={check} className="stack narrow">
+      <form onSubmit={(e) => void onCheck(e)} className="stack narrow">
         <label htmlFor="import-file">CSV file</label>
         <input id="import-file" name="file" type="file" accept=".csv,text/csv" required />
-        <button type="submit" disabled={checking}>
-          {checking ? 'Checking…' : 'Check file'}
+        <button type="submit" disabled={busy !== null}>
+          {busy === 'check' ? 'Checking…' : 'Check file'}
         </button>
       </form>
-      {checking ? <progress aria-label="Checking the file" /> : null}
+      {progress ? (
+        <div className="import-progress">
+          <progress value={progress.fraction} max={1} aria-label={`${PHASES[progress.phase]} the file`} />
+          <p role="status" aria-live="polite">
+            {PHASES[progress.phase]}: {Math.floor(progress.fraction * 100)}%{progress.rows !== undefined ? ` (${progress.rows.toLocaleString('en-GB')} rows)` : ''}
+          </p>
+        </div>
+      ) : null}
       <FormMessage state={checked} />
       {report && report.errors.length > 0 ? (
         <div className="table-wrap">
           <table>
-            <caption>Rows to fix (nothing was written)</caption>
+            <caption>
+              Rows to fix (nothing was written){report.errorCount > report.errors.length ? `: the first ${report.errors.length} of ${report.errorCount}` : ''}
+            </caption>
             <thead>
               <tr>
                 <th scope="col">Line</th>
@@ -47,7 +140,9 @@ export function ImportForm() {
         <>
           <div className="table-wrap">
             <table>
-              <caption>Preview: the first {report.preview.length} of {report.rows} rows</caption>
+              <caption>
+                Preview: the first {report.preview.length} of {report.rows} rows
+              </caption>
               <thead>
                 <tr>
                   {['Line', 'Dimension', 'Indicator', 'Unit', 'Reporter', 'Partner', 'Year', 'Value', 'Source'].map((h) => (
@@ -74,13 +169,12 @@ export function ImportForm() {
               </tbody>
             </table>
           </div>
-          <form action={commit}>
+          <form onSubmit={(e) => void onCommit(e)}>
             <input type="hidden" name="upload" value={checked.upload} />
             <input type="hidden" name="fileName" value={checked.fileName} />
-            <button type="submit" disabled={committing || committed.ok}>
-              {committing ? 'Importing…' : `Import ${report.rows} rows`}
+            <button type="submit" disabled={busy !== null || committed.ok}>
+              {busy === 'commit' ? 'Importing…' : `Import ${report.rows} rows`}
             </button>
-            {committing ? <progress aria-label="Importing" /> : null}
           </form>
         </>
       ) : null}

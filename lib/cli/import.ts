@@ -17,7 +17,8 @@ await runWithDatabase(async (target) => {
   try {
     const report = await importObservations(db, path.resolve(file), {
       fileName: path.basename(file),
-      onProgress: (rows, phase) => log(`${phase}: ${rows.toLocaleString('en-GB')} rows`),
+      progressEveryMs: 1000,
+      onProgress: ({ phase, rows, fraction }) => log(`${phase}: ${rows.toLocaleString('en-GB')} rows (${Math.round(fraction * 100)}%)`),
     });
     if (!report.ok) {
       for (const e of report.errors) console.error(`line ${e.line}: ${e.message}`);

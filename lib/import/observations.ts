@@ -12,6 +12,9 @@ export const MAX_LINE = 100_000;
 const MAX_REPORTED_ERRORS = 1000;
 
 export type ImportError = { line: number; message: string };
+/** Where a long import is: rows so far, and the share done (bytes read when checking, rows when writing). */
+export type ImportProgress = { phase: 'checking' | 'writing'; rows: number; fraction: number };
+
 export type ImportReport = {
   ok: boolean;
   rows: number;
@@ -63,7 +66,7 @@ async function context(db: Db): Promise<Context> {
 }
 
 /** Streams the file's records with their line numbers; bounded memory whatever the file's size. */
-async function* records(file: string): AsyncGenerator<{ line: number; raw: Record<string, string> } | { line: number; error: string }> {
+async function* records(file: string): AsyncGenerator<{ line: number; bytes: number; raw: Record<string, string> } | { line: number; error: string }> {
   const parser = fs.createReadStream(file).pipe(
     parse({
       columns: (header: string[]) => {
@@ -78,8 +81,8 @@ async function* records(file: string): AsyncGenerator<{ line: number; raw: Recor
     }),
   );
   try {
-    for await (const item of parser as AsyncIterable<{ record: Record<string, string>; info: { lines: number } }>) {
-      yield { line: item.info.lines, raw: item.record };
+    for await (const item of parser as AsyncIterable<{ record: Record<string, string>; info: { lines: number; bytes: number } }>) {
+      yield { line: item.info.lines, bytes: item.info.bytes, raw: item.record };
     }
   } catch (error) {
     const e = error as Error & { code?: string; lines?: number };
@@ -98,7 +101,7 @@ async function* records(file: string): AsyncGenerator<{ line: number; raw: Recor
 
 type Checked = { line: number; row: Row; slug: string; periodType: string; periodLabel: string; status: string; note: string };
 
-async function* checked(file: string, ctx: Context, report: ImportReport, onProgress?: (rows: number) => void): AsyncGenerator<Checked> {
+async function* checked(file: string, ctx: Context, report: ImportReport, onProgress?: (rows: number, bytes: number) => void): AsyncGenerator<Checked> {
   const seen = new Set<string>();
   const add = (line: number, message: string) => {
     report.errorCount++;
@@ -111,7 +114,7 @@ async function* checked(file: string, ctx: Context, report: ImportReport, onProg
       return;
     }
     report.rows++;
-    if (report.rows % 5000 === 0) onProgress?.(report.rows);
+    onProgress?.(report.rows, item.bytes);
     const raw = item.raw;
     if (Object.values(raw).some((v) => v.includes('\uFFFD'))) {
       add(item.line, 'the file is not UTF-8 text (save it as UTF-8)');
@@ -157,18 +160,29 @@ async function* checked(file: string, ctx: Context, report: ImportReport, onProg
 export async function importObservations(
   db: Db,
   file: string,
-  options: { userId?: number | null; fileName?: string; checkOnly?: boolean; onProgress?: (rows: number, phase: 'checking' | 'writing') => void } = {},
+  options: { userId?: number | null; fileName?: string; checkOnly?: boolean; onProgress?: (progress: ImportProgress) => void; progressEveryMs?: number } = {},
 ): Promise<ImportReport> {
   const report: ImportReport = { ok: false, rows: 0, errors: [], errorCount: 0 };
   if (!fs.existsSync(file)) return { ...report, errorCount: 1, errors: [{ line: 0, message: `no file at ${file}` }] };
+  const size = fs.statSync(file).size;
   const ctx = await context(db);
   report.preview = [];
-  for await (const item of checked(file, ctx, report, (n) => options.onProgress?.(n, 'checking'))) {
+  // Progress at most every progressEveryMs (and once at the end of each phase), so a 100,000-row file sends a
+  // few hundred updates, not 100,000.
+  let last = 0;
+  const progress = (p: ImportProgress, force = false) => {
+    const now = Date.now();
+    if (!options.onProgress || (!force && now - last < (options.progressEveryMs ?? 200))) return;
+    last = now;
+    options.onProgress(p);
+  };
+  for await (const item of checked(file, ctx, report, (rows, bytes) => progress({ phase: 'checking', rows, fraction: size ? bytes / size : 1 }))) {
     if (report.preview.length < 10) {
       const { row } = item;
       report.preview.push({ line: item.line, dimension: row.dimension, indicator: row.indicator, unit: row.unit, reporter: row.reporter, partner: row.partner, year: row.year, value: row.value, source_title: row.source_title });
     }
   }
+  progress({ phase: 'checking', rows: report.rows, fraction: 1 }, true);
   if (report.errorCount > 0 || options.checkOnly) return { ...report, ok: report.errorCount === 0 };
 
   const written = { observationsCreated: 0, observationsUpdated: 0, indicatorsCreated: 0, actorsCreated: 0, sourcesCreated: 0 };
@@ -232,7 +246,7 @@ export async function importObservations(
           written.observationsCreated++;
         }
         const done = written.observationsCreated + written.observationsUpdated;
-        if (done % 5000 === 0) options.onProgress?.(done, 'writing');
+        progress({ phase: 'writing', rows: done, fraction: total ? done / total : 1 });
       }
       await tx.auditLog.create({
         data: { userId: options.userId ?? null, action: 'import', entity: 'import', entityId: options.fileName ?? file.split('/').pop() ?? file, after: { rows: total, ...written }, reason: 'CSV import' },
@@ -240,5 +254,6 @@ export async function importObservations(
     },
     { timeout: 30 * 60_000, maxWait: 60_000 },
   );
+  progress({ phase: 'writing', rows: total, fraction: 1 }, true);
   return { ...report, ok: true, written };
 }

@@ -1,0 +1,68 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { Readable, Transform } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import type { Db } from '../db/client';
+import { importObservations, type ImportProgress, type ImportReport } from './observations';
+
+/** What the import page shows after each step. */
+export type ImportOutcome = { ok: boolean; message: string; report?: ImportReport; upload?: string; fileName?: string };
+
+export const MAX_UPLOAD_BYTES = 200 * 1024 * 1024;
+const UPLOAD_DIR = path.join(os.tmpdir(), 'atlas-uploads');
+const uploadPath = (id: string) => path.join(UPLOAD_DIR, `${id}.csv`);
+export const isUploadId = (id: string) => /^[0-9a-f]{32}$/.test(id);
+
+export class UploadTooLarge extends Error {}
+
+/** Streams an upload to a private temporary file (never held in memory whole); refuses past the size limit. */
+export async function saveUpload(body: ReadableStream<Uint8Array> | Buffer): Promise<string> {
+  fs.mkdirSync(UPLOAD_DIR, { recursive: true, mode: 0o700 });
+  const id = crypto.randomBytes(16).toString('hex');
+  let bytes = 0;
+  const limit = new Transform({
+    transform(chunk: Buffer, _encoding, done) {
+      bytes += chunk.length;
+      done(bytes > MAX_UPLOAD_BYTES ? new UploadTooLarge(`The file is larger than ${MAX_UPLOAD_BYTES / 1024 / 1024} MB: split it.`) : null, chunk);
+    },
+  });
+  const source = Buffer.isBuffer(body) ? Readable.from([body]) : Readable.fromWeb(body as import('node:stream/web').ReadableStream<Uint8Array>);
+  try {
+    await pipeline(source, limit, fs.createWriteStream(uploadPath(id), { mode: 0o600 }));
+  } catch (error) {
+    fs.rmSync(uploadPath(id), { force: true });
+    throw error;
+  }
+  return id;
+}
+
+/** Step one: every row checked, nothing written; a clean file's upload is kept for step two. */
+export async function checkUpload(db: Db, upload: string, fileName: string, onProgress?: (p: ImportProgress) => void): Promise<ImportOutcome> {
+  const report = await importObservations(db, uploadPath(upload), { checkOnly: true, onProgress });
+  if (!report.ok) fs.rmSync(uploadPath(upload), { force: true });
+  return {
+    ok: report.ok,
+    message: report.ok
+      ? `${report.rows} rows checked, no errors. Nothing is written until you import.`
+      : `${report.errorCount} bad row${report.errorCount === 1 ? '' : 's'} of ${report.rows}: nothing can be imported until they are fixed.`,
+    report,
+    upload: report.ok ? upload : undefined,
+    fileName,
+  };
+}
+
+/** Step two: all rows in one transaction with one audit entry, or none; the upload is removed either way. */
+export async function commitUpload(db: Db, upload: string, fileName: string, userId: number, onProgress?: (p: ImportProgress) => void): Promise<ImportOutcome> {
+  const file = uploadPath(upload);
+  if (!fs.existsSync(file)) return { ok: false, message: 'That upload has expired: check the file again.' };
+  try {
+    const report = await importObservations(db, file, { userId, fileName, onProgress });
+    return report.ok
+      ? { ok: true, message: `Imported ${report.rows} rows: ${report.written?.observationsCreated} new, ${report.written?.observationsUpdated} updated.`, report }
+      : { ok: false, message: `Not imported: ${report.errorCount} bad rows (the data changed since the check).`, report };
+  } finally {
+    fs.rmSync(file, { force: true });
+  }
+}
