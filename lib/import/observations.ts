@@ -13,6 +13,8 @@ const MAX_REPORTED_ERRORS = 1000;
 
 export type ImportError = { line: number; message: string };
 /** Where a long import is: rows so far, and the share done (bytes read when checking, rows when writing). */
+const BATCH_ROWS = 1000;
+
 export type ImportProgress = { phase: 'checking' | 'writing'; rows: number; fraction: number };
 
 export type ImportReport = {
@@ -192,7 +194,6 @@ export async function importObservations(
       const actorIds = new Map((await tx.actor.findMany({ select: { id: true, code: true } })).map((a) => [a.code, a.id]));
       const dimensionIds = new Map((await tx.dimension.findMany({ select: { id: true, key: true } })).map((d) => [d.key, d.id]));
       const indicatorIds = new Map((await tx.indicator.findMany({ select: { id: true, slug: true } })).map((i) => [i.slug, i.id]));
-      const sourceIds = new Map<string, number>();
       const actor = async (code: string) => {
         const known = actorIds.get(code);
         if (known !== undefined) return known;
@@ -200,6 +201,70 @@ export async function importObservations(
         written.actorsCreated++;
         actorIds.set(code, created.id);
         return created.id;
+      };
+      // Rows go in as batched upserts (one statement per BATCH_ROWS rows): a row whose key exists updates that
+      // value, bumping its version; the others are new. The check pass has refused duplicate keys in the file.
+      type SourceRef = { url: string | null; title: string; excerpt: string };
+      type Pending = { indicatorId: number; reporterId: number; partnerId: number; year: number; periodType: string; periodLabel: string; value: string; status: string; note: string; source: SourceRef };
+      let batch: Pending[] = [];
+      // A source is the same passage of the same page (url + excerpt; title too where there is no url): found or
+      // created once per batch for all its rows, in a few statements rather than two per row.
+      const sourceKey = (r: SourceRef) => JSON.stringify(r.url === null ? [null, r.title, r.excerpt] : [r.url, r.excerpt]);
+      const sourceIds = new Map<string, number>();
+      const findSources = async (refs: SourceRef[]) => {
+        const withUrl = refs.filter((r) => r.url !== null);
+        const withoutUrl = refs.filter((r) => r.url === null);
+        const found = [
+          ...(withUrl.length
+            ? await tx.$queryRaw<{ id: number; url: string | null; title: string; excerpt: string }[]>`
+                SELECT DISTINCT ON (s.url, s.excerpt) s.id, s.url, s.title, s.excerpt FROM source s
+                JOIN unnest(${withUrl.map((r) => r.url)}::text[], ${withUrl.map((r) => r.excerpt)}::text[]) AS t(u, e) ON s.url = t.u AND s.excerpt = t.e
+                ORDER BY s.url, s.excerpt, s.id`
+            : []),
+          ...(withoutUrl.length
+            ? await tx.$queryRaw<{ id: number; url: string | null; title: string; excerpt: string }[]>`
+                SELECT DISTINCT ON (s.title, s.excerpt) s.id, s.url, s.title, s.excerpt FROM source s
+                JOIN unnest(${withoutUrl.map((r) => r.title)}::text[], ${withoutUrl.map((r) => r.excerpt)}::text[]) AS t(ti, e) ON s.url IS NULL AND s.title = t.ti AND s.excerpt = t.e
+                ORDER BY s.title, s.excerpt, s.id`
+            : []),
+        ];
+        for (const f of found) sourceIds.set(sourceKey(f), f.id);
+      };
+      const resolveSources = async () => {
+        const wanted = new Map<string, SourceRef>();
+        for (const b of batch) if (!sourceIds.has(sourceKey(b.source))) wanted.set(sourceKey(b.source), b.source);
+        if (wanted.size === 0) return;
+        await findSources([...wanted.values()]);
+        const missing = [...wanted.entries()].filter(([k]) => !sourceIds.has(k)).map(([, r]) => r);
+        if (missing.length === 0) return;
+        await tx.$executeRaw`
+          INSERT INTO source (title, url, excerpt)
+          SELECT * FROM unnest(${missing.map((r) => r.title)}::text[], ${missing.map((r) => r.url)}::text[], ${missing.map((r) => r.excerpt)}::text[])`;
+        written.sourcesCreated += missing.length;
+        await findSources(missing);
+      };
+      const flush = async () => {
+        if (batch.length === 0) return;
+        await resolveSources();
+        const column = <K extends keyof Pending>(k: K) => batch.map((b) => b[k]);
+        const sourceColumn = batch.map((b) => sourceIds.get(sourceKey(b.source))!);
+        const result = await tx.$queryRaw<{ inserted: boolean }[]>`
+          INSERT INTO observation (indicator_id, reporter_id, partner_id, year, period_type, period_label, rank, value, status, note, source_id, updated_by_id, updated_at)
+          SELECT i, r, p, y, pt::"PeriodType", pl, 0, v::numeric, st::"ObservationStatus", n, s, ${options.userId ?? null}::int, now()
+          FROM unnest(${column('indicatorId')}::int[], ${column('reporterId')}::int[], ${column('partnerId')}::int[], ${column('year')}::int[],
+                      ${column('periodType')}::text[], ${column('periodLabel')}::text[], ${column('value')}::text[], ${column('status')}::text[],
+                      ${column('note')}::text[], ${sourceColumn}::int[]) AS t(i, r, p, y, pt, pl, v, st, n, s)
+          ON CONFLICT (indicator_id, reporter_id, partner_id, year, period_label, rank) DO UPDATE
+            SET value = EXCLUDED.value, source_id = EXCLUDED.source_id, status = EXCLUDED.status,
+                version = observation.version + 1, updated_by_id = EXCLUDED.updated_by_id, updated_at = now()
+          RETURNING (xmax = 0) AS inserted`;
+        for (const r of result) {
+          if (r.inserted) written.observationsCreated++;
+          else written.observationsUpdated++;
+        }
+        batch = [];
+        const done = written.observationsCreated + written.observationsUpdated;
+        progress({ phase: 'writing', rows: done, fraction: total ? done / total : 1 });
       };
       const recheck: ImportReport = { ok: false, rows: 0, errors: [], errorCount: 0 };
       for await (const item of checked(file, { ...ctx, indicators: new Map() }, recheck)) {
@@ -222,32 +287,13 @@ export async function importObservations(
           indicatorId = created.id;
           indicatorIds.set(item.slug, indicatorId);
         }
-        const url = row.source_url || null;
-        const sourceKey = JSON.stringify([url, row.source_title, row.excerpt]);
-        let sourceId = sourceIds.get(sourceKey);
-        if (sourceId === undefined) {
-          const existing = await tx.source.findFirst({ where: { url, excerpt: row.excerpt, ...(url ? {} : { title: row.source_title }) }, select: { id: true } });
-          sourceId = existing?.id ?? (await tx.source.create({ data: { title: row.source_title, url, excerpt: row.excerpt }, select: { id: true } })).id;
-          if (!existing) written.sourcesCreated++;
-          sourceIds.set(sourceKey, sourceId);
-        }
-        const key = { indicatorId, reporterId: await actor(row.reporter), partnerId: await actor(row.partner), year: row.year, periodLabel: item.periodLabel, rank: 0 };
-        const existing = await tx.observation.findUnique({ where: { indicatorId_reporterId_partnerId_year_periodLabel_rank: key }, select: { id: true } });
-        if (existing) {
-          await tx.observation.update({
-            where: { id: existing.id },
-            data: { value: row.value, sourceId, status: item.status as never, version: { increment: 1 }, updatedById: options.userId ?? null },
-          });
-          written.observationsUpdated++;
-        } else {
-          await tx.observation.create({
-            data: { ...key, periodType: item.periodType as never, value: row.value, status: item.status as never, note: item.note, sourceId, updatedById: options.userId ?? null },
-          });
-          written.observationsCreated++;
-        }
-        const done = written.observationsCreated + written.observationsUpdated;
-        progress({ phase: 'writing', rows: done, fraction: total ? done / total : 1 });
+        batch.push({
+          indicatorId, reporterId: await actor(row.reporter), partnerId: await actor(row.partner), year: row.year, periodType: item.periodType, periodLabel: item.periodLabel,
+          value: row.value, status: item.status, note: item.note, source: { url: row.source_url || null, title: row.source_title, excerpt: row.excerpt },
+        });
+        if (batch.length >= BATCH_ROWS) await flush();
       }
+      await flush();
       await tx.auditLog.create({
         data: { userId: options.userId ?? null, action: 'import', entity: 'import', entityId: options.fileName ?? file.split('/').pop() ?? file, after: { rows: total, ...written }, reason: 'CSV import' },
       });
