@@ -3,7 +3,7 @@
 import { FormMessage } from '@/components/admin/form-message';
 import { useKeptForm } from '@/components/admin/use-kept-form';
 import { createObservationAction } from '@/lib/actions/create-observation';
-import { STATUSES } from '@/lib/schemas/observation';
+import { STATUSES } from '@/lib/schemas/statuses';
 
 type Choices = { indicators: { slug: string; name: string }[]; actors: { code: string; name: string }[] };
 

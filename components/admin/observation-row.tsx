@@ -8,7 +8,7 @@ import { deleteObservationAction } from '@/lib/actions/delete-observation';
 import { makePrimaryAction } from '@/lib/actions/make-primary';
 import { updateObservationAction } from '@/lib/actions/update-observation';
 import type { AdminObservation } from '@/lib/queries/admin';
-import { STATUSES } from '@/lib/schemas/observation';
+import { STATUSES } from '@/lib/schemas/statuses';
 
 /** One observation as a row of inline fields; the form carries the version the edit started from. */
 export function ObservationRow({ row }: { row: AdminObservation }) {

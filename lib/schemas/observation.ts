@@ -1,6 +1,8 @@
 import { z } from 'zod';
 
-export const STATUSES = ['REPORTED', 'ESTIMATE', 'APPROXIMATE', 'LOWER_BOUND', 'DISPUTED'] as const;
+import { STATUSES } from './statuses';
+
+export { STATUSES };
 
 const id = z.coerce.number().int().positive();
 /** Kept as text: the database stores decimals exactly, and a float would round 0.1 + 0.2. */

@@ -1,0 +1,2 @@
+/** How sure a figure is; a plain constant (no zod), so client forms can list it without shipping the validator. */
+export const STATUSES = ['REPORTED', 'ESTIMATE', 'APPROXIMATE', 'LOWER_BOUND', 'DISPUTED'] as const;
