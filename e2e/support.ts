@@ -1,41 +1,8 @@
-import { type ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 
-export type Spawned = { child: ChildProcess; output: () => string; exited: Promise<number | null> };
-
-export function spawnLogged(command: string, args: string[], env: Record<string, string>): Spawned {
-  let output = '';
-  const child = spawn(command, args, { env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-  child.stdout?.on('data', (d: Buffer) => (output += d.toString()));
-  child.stderr?.on('data', (d: Buffer) => (output += d.toString()));
-  // 'close' rather than 'exit': it waits until the output streams are drained.
-  const exited = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
-  return { child, output: () => output, exited };
-}
-
-export async function waitFor(check: () => Promise<boolean>, timeoutMs: number, what: string): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (await check().catch(() => false)) return;
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
-}
-
-export async function healthStatus(base: string): Promise<number> {
-  const response = await fetch(`${base}/api/health`, { signal: AbortSignal.timeout(5000) });
-  return response.status;
-}
-
-export async function freePort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
+export { freePort, healthStatus, spawnLogged, waitFor, type Spawned } from '../lib/ops/process';
 
 /** The database the suite's web server uses: E2E_DATABASE_URL, or the embedded server recorded in its data folder. */
 export function suiteDatabaseUrl(): string {

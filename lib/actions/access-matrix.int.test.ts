@@ -54,6 +54,7 @@ async function cases(): Promise<Case[]> {
   const { deleteObservationAction } = await import('./delete-observation');
   const { revertObservationAction } = await import('./revert-observation');
   const { POST: importRoute } = await import('../../app/api/import/route');
+  const { PATCH: patchObservation } = await import('../../app/api/observations/[id]/route');
   const { createObservationAction } = await import('./create-observation');
   const { makePrimaryAction } = await import('./make-primary');
   const { updateIndicatorAction, createIndicatorAction } = await import('./update-indicator');
@@ -71,6 +72,18 @@ async function cases(): Promise<Case[]> {
       run: async () => {
         const o = await target();
         return updateObservationAction(initial, form({ id: String(o.id), version: String(o.version), value: '99', status: 'REPORTED', note: 'matrix', sourceId: String(o.sourceId) }));
+      },
+    },
+    {
+      name: 'update an observation through PATCH /api/observations/:id',
+      run: async () => {
+        const o = await target();
+        const response = await patchObservation(
+          new Request(`http://localhost/api/observations/${o.id}`, { method: 'PATCH', body: JSON.stringify({ version: o.version, value: 98.5, status: 'ESTIMATE', sourceId: o.sourceId }) }),
+          { params: Promise.resolve({ id: String(o.id) }) },
+        );
+        const body = (await response.json()) as { ok?: boolean; message?: string; error?: string };
+        return { ok: response.status === 200 && body.ok === true, message: body.error ?? body.message ?? '' };
       },
     },
     {
