@@ -4,6 +4,7 @@ import { currentUser } from '../auth/session';
 import { atLeast, type Role, type SessionUser } from '../auth/users';
 import { forgetDataVersion, CACHE_TAGS } from '../queries/data';
 import { updateTag } from 'next/cache';
+import { fieldWithNul } from '../schemas/text';
 
 export type ActionState = {
   ok: boolean;
@@ -29,6 +30,8 @@ export function authorizedAction<S extends z.ZodType>(
     const user = await currentUser();
     if (!user) return { ok: false, message: 'Your session has ended: sign in again.', at: Date.now() };
     if (!atLeast(user.role, role)) return { ok: false, message: `Only ${role.toLowerCase()}s and above may do this.`, at: Date.now() };
+    const withNul = fieldWithNul(form.entries());
+    if (withNul !== null) return { ok: false, message: 'Nothing was saved: check the marked fields.', fieldErrors: { [withNul]: ['Contains a NUL character, which cannot be stored'] }, at: Date.now() };
     const parsed = schema.safeParse(Object.fromEntries(form));
     if (!parsed.success) {
       const fieldErrors: Record<string, string[]> = {};

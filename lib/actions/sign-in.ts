@@ -1,5 +1,6 @@
 'use server';
 
+import { fieldWithNul } from '../schemas/text';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { clientAddress, setSessionCookie } from '../auth/session';
@@ -17,6 +18,7 @@ const schema = z.object({
 const safeNext = (next: string) => (/^\/(?!\/)[\w\-/?=&.,%]*$/.test(next) ? next : '/admin');
 
 export async function signInAction(_previous: ActionState, form: FormData): Promise<ActionState> {
+  if (fieldWithNul(form.entries()) !== null) return { ok: false, message: 'Email or password is wrong.' };
   const parsed = schema.safeParse(Object.fromEntries(form));
   if (!parsed.success) {
     const fieldErrors: Record<string, string[]> = {};

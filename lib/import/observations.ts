@@ -118,6 +118,10 @@ async function* checked(file: string, ctx: Context, report: ImportReport, onProg
     report.rows++;
     onProgress?.(report.rows, item.bytes);
     const raw = item.raw;
+    if (Object.values(raw).some((v) => v.includes('\u0000'))) {
+      add(item.line, 'a cell contains a NUL character, which cannot be stored');
+      continue;
+    }
     if (Object.values(raw).some((v) => v.includes('\uFFFD'))) {
       add(item.line, 'the file is not UTF-8 text (save it as UTF-8)');
       continue;

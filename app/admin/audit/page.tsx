@@ -1,10 +1,11 @@
 import type { Metadata } from 'next';
+import { param } from '@/lib/schemas/text';
 import { RevertButton } from '@/components/admin/revert-button';
 import { auditEntries, type AuditEntry } from '@/lib/queries/admin';
 
 export const metadata: Metadata = { title: 'Audit log · Admin' };
 
-const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) || undefined;
+const first = (v: string | string[] | undefined) => param(v);
 const day = (v: string | undefined) => (v && /^\d{4}-\d{2}-\d{2}$/.test(v) ? v : undefined);
 const show = (v: unknown) => (v === null || v === undefined ? '–' : typeof v === 'object' ? JSON.stringify(v) : String(v));
 const SKIP = new Set(['version', 'updatedAt', 'updatedById']);

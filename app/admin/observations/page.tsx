@@ -1,11 +1,12 @@
 import type { Metadata } from 'next';
+import { param } from '@/lib/schemas/text';
 import { AddObservationForm } from '@/components/admin/add-observation-form';
 import { ObservationRow } from '@/components/admin/observation-row';
 import { ADMIN_PAGE_SIZE, adminChoices, adminObservations } from '@/lib/queries/admin';
 
 export const metadata: Metadata = { title: 'Observations · Admin' };
 
-const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) || undefined;
+const first = (v: string | string[] | undefined) => param(v);
 const year = (v: string | undefined) => (v && /^\d{4}$/.test(v) ? Number(v) : undefined);
 
 export default async function AdminObservationsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {

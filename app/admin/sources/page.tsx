@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { param } from '@/lib/schemas/text';
 import { AddSourceForm, SourceEditor } from '@/components/admin/source-forms';
 import { ADMIN_PAGE_SIZE, adminSources } from '@/lib/queries/admin';
 
@@ -6,7 +7,7 @@ export const metadata: Metadata = { title: 'Sources · Admin' };
 
 export default async function SourcesPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const params = await searchParams;
-  const q = (Array.isArray(params.q) ? params.q[0] : params.q)?.slice(0, 200) ?? '';
+  const q = param(params.q) ?? '';
   const { rows, total } = await adminSources({ q });
   return (
     <>

@@ -5,6 +5,7 @@ import { getDb } from '@/lib/db/prisma';
 import { updateObservation } from '@/lib/editing/observations';
 import { observationUpdateSchema } from '@/lib/schemas/observation';
 import { CACHE_TAGS, forgetDataVersion } from '@/lib/queries/data';
+import { fieldWithNul } from '@/lib/schemas/text';
 
 export const dynamic = 'force-dynamic';
 
@@ -40,6 +41,8 @@ export const PATCH = withRole('EDITOR', async (request: Request, { params }: { p
   const body: unknown = await request.json().catch(() => undefined);
   if (typeof body !== 'object' || body === null || Array.isArray(body)) return Response.json({ error: 'Send a JSON object.' }, { status: 400, headers: NO_STORE });
   const fields = body as Record<string, unknown>;
+  const withNul = fieldWithNul(Object.entries(fields));
+  if (withNul !== null) return Response.json({ error: 'Nothing was saved: check the fields.', fieldErrors: { [withNul]: ['Contains a NUL character, which cannot be stored'] } }, { status: 400, headers: NO_STORE });
   // A JSON number is accepted as the decimal it spells; the schema checks its digits like a typed value.
   const value = typeof fields.value === 'number' && Number.isFinite(fields.value) ? String(fields.value) : fields.value;
   const parsed = observationUpdateSchema.safeParse({ ...fields, value, id });
