@@ -12,7 +12,7 @@ export default defineConfig({
     projects: [
       {
         resolve: { alias },
-        test: { name: 'unit', include: ['{lib,prisma,components}/**/*.test.ts'], exclude: ['**/*.int.test.ts', 'node_modules/**'] },
+        test: { name: 'unit', include: ['{lib,prisma,components}/**/*.test.ts'], exclude: ['**/*.int.test.ts', '**/*.sys.test.ts', 'node_modules/**'] },
       },
       {
         resolve: { alias },
@@ -23,6 +23,18 @@ export default defineConfig({
           hookTimeout: 60_000,
           // Each file makes its own database; two at a time keeps a 2-core machine responsive.
           maxWorkers: 2,
+        },
+      },
+      {
+        resolve: { alias },
+        test: {
+          // Production servers, load, faults and HTTP fuzzing: one file at a time, each with its own database.
+          name: 'system',
+          include: ['lib/**/*.sys.test.ts'],
+          testTimeout: 300_000,
+          hookTimeout: 180_000,
+          maxWorkers: 1,
+          fileParallelism: false,
         },
       },
     ],

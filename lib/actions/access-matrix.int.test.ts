@@ -9,7 +9,7 @@ import { seed } from '../../prisma/seed/seed';
 // The actions run as in a request, with the signed-in user this test chooses.
 const session = vi.hoisted(() => ({ user: null as SessionUser | null }));
 vi.mock('../auth/session', () => ({ currentUser: async () => session.user }));
-vi.mock('next/cache', () => ({ updateTag: () => {}, unstable_cache: <T>(fn: T) => fn, revalidateTag: () => {} }));
+vi.mock('next/cache', () => ({ refresh: () => {} }));
 
 const serverUrl = process.env.DATABASE_URL;
 let database: TestDatabase;

@@ -2,8 +2,8 @@ import 'server-only';
 import type { z } from 'zod';
 import { currentUser } from '../auth/session';
 import { atLeast, type Role, type SessionUser } from '../auth/users';
-import { forgetDataVersion, CACHE_TAGS } from '../queries/data';
-import { updateTag } from 'next/cache';
+import { refresh } from 'next/cache';
+import { forgetDataVersion } from '../queries/data';
 import { fieldWithNul } from '../schemas/text';
 
 export type ActionState = {
@@ -19,7 +19,7 @@ export type ActionState = {
 /**
  * Every mutation goes through here, in this order: authorise (server actions are public POST endpoints; the
  * session is checked on every call, never trusted from the page) → validate with zod → run (a transaction with
- * its audit row) → drop cached reads → answer with a typed state.
+ * its audit row) → drop the cached data version and refresh the page → answer with a typed state.
  */
 export function authorizedAction<S extends z.ZodType>(
   role: Role,
@@ -41,7 +41,7 @@ export function authorizedAction<S extends z.ZodType>(
     const result = await run(parsed.data, user);
     if (result.ok) {
       forgetDataVersion();
-      for (const tag of Object.values(CACHE_TAGS)) updateTag(tag);
+      refresh(); // the page that sent the form is rendered again with the new data (and versions)
     }
     return { ...result, at: Date.now() };
   };

@@ -12,7 +12,7 @@ import { seed } from '../../prisma/seed/seed';
 // or it succeeded and wrote exactly its audit row(s) with it: never a partial write.
 const session = vi.hoisted(() => ({ user: null as SessionUser | null }));
 vi.mock('../auth/session', () => ({ currentUser: async () => session.user }));
-vi.mock('next/cache', () => ({ updateTag: () => {}, unstable_cache: <T>(fn: T) => fn, revalidateTag: () => {} }));
+vi.mock('next/cache', () => ({ refresh: () => {} }));
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 60);
 const TABLES = ['actor', 'indicator', 'source', 'observation', 'event', 'membership', 'user', 'session', 'audit_log'];

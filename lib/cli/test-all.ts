@@ -1,6 +1,7 @@
 /**
  * `npm test`: lint, typecheck, unit and integration tests (on DATABASE_URL's server, or the embedded
- * database without it), then Playwright in Chromium against `next start`. Ends with one line
+ * database without it), system tests (short load, fault and HTTP fuzz runs against production servers), then
+ * Playwright in Chromium against `next start`. Ends with one line
  * `N passed, N failed` totalled from the runners' JSON reports.
  */
 import { spawnSync } from 'node:child_process';
@@ -15,7 +16,7 @@ import { buildIfNeeded } from './build';
 type Tally = { passed: number; failed: number; skipped: number };
 const total: Tally = { passed: 0, failed: 0, skipped: 0 };
 const failures: string[] = [];
-const only = new Set((process.env.TEST_ONLY ?? 'lint,typecheck,unit,integration,e2e').split(','));
+const only = new Set((process.env.TEST_ONLY ?? 'lint,typecheck,unit,integration,system,e2e').split(','));
 
 function run(label: string, command: string, args: string[], env: Record<string, string> = {}): boolean {
   console.log(`\n=== ${label}: ${command} ${args.join(' ')}`);
@@ -50,8 +51,10 @@ fs.mkdirSync('reports', { recursive: true });
 check('lint', 'npx', ['eslint', '.', '--max-warnings=0']);
 check('typecheck', 'npx', ['tsc', '--noEmit']);
 
-for (const project of ['unit', 'integration'] as const) {
+for (const project of ['unit', 'integration', 'system'] as const) {
   if (!only.has(project)) continue;
+  // The system tests run production servers: build first (once; the e2e stage reuses it).
+  if (project === 'system') buildIfNeeded();
   const report = `reports/vitest-${project}.json`;
   const ok = run(project, 'npx', ['vitest', 'run', '--project', project, '--reporter=default', '--reporter=json', `--outputFile=${report}`]);
   const json = readJson<VitestReport>(report);

@@ -1,32 +1,42 @@
 import 'server-only';
-import { unstable_cache } from 'next/cache';
 import { cache } from 'react';
 import { getDb } from '../db/prisma';
 import type { Catalogue, DataVersion, EventRow, ObservationRow, SourceRef } from '../dashboard/types';
 
 /**
  * Cached reads. Every cache key includes the database's dataset id and data version (bumped by triggers on
- * every write), so a change made through any app instance or script is seen on the next request everywhere;
- * the tags let the instance that wrote drop its entries at once (revalidateTag) and keep the cache small.
+ * every write), so a change made through any app instance or script is seen on the next request everywhere.
+ * The cache is this process's memory only (a bounded LRU below): Next's data cache on disk kept one copy per data
+ * version that nothing removed (about 115 KB per edit under load), and every miss paid for writing it.
  */
-export const CACHE_TAGS = { catalogue: 'atlas:catalogue', observations: 'atlas:observations', events: 'atlas:events' } as const;
 
 const iso = (d: Date) => d.toISOString().slice(0, 10);
 
-/**
- * In front of Next's data cache: the last results of this process, by the same keys (which include the data
- * version, so they are never stale). Saves the data cache's copy on every read; results are treated as read-only.
- */
+/** The last results of this process, by keys that include the data version (never stale); read-only to callers. */
 const recent = new Map<string, unknown>();
 const RECENT_MAX = 200;
+/** Loads in progress: after a write, the many requests that miss at once share one query instead of each running it. */
+const loading = new Map<string, Promise<unknown>>();
 
 async function remembered<T>(key: unknown[], load: () => Promise<T>): Promise<T> {
   const id = JSON.stringify(key);
   if (recent.has(id)) return recent.get(id) as T;
-  const value = await load();
-  if (recent.size >= RECENT_MAX) recent.delete(recent.keys().next().value as string);
-  recent.set(id, value);
-  return value;
+  const pending = loading.get(id);
+  if (pending) return pending as Promise<T>;
+  const promise = load().then(
+    (value) => {
+      if (recent.size >= RECENT_MAX) recent.delete(recent.keys().next().value as string);
+      recent.set(id, value);
+      loading.delete(id);
+      return value;
+    },
+    (error: unknown) => {
+      loading.delete(id);
+      throw error;
+    },
+  );
+  loading.set(id, promise);
+  return promise;
 }
 
 /**
@@ -52,8 +62,7 @@ export const getDataVersion = cache(async (): Promise<DataVersion> => {
 
 const sourceSelect = { id: true, title: true, publisher: true, url: true, excerpt: true } as const;
 
-const loadCatalogue = unstable_cache(
-  async (_dataset: string, _version: string): Promise<Catalogue> => {
+const loadCatalogue = async (_dataset: string, _version: string): Promise<Catalogue> => {
     const db = getDb();
     const [actors, memberships, dimensions, indicators] = await Promise.all([
       db.actor.findMany({ select: { code: true, name: true, kind: true, isFocal: true }, orderBy: { name: 'asc' } }),
@@ -74,18 +83,14 @@ const loadCatalogue = unstable_cache(
       dimensions,
       indicators: indicators.map(({ dimension, totalIndicator, ...rest }) => ({ ...rest, dimension: dimension.key, totalSlug: totalIndicator?.slug ?? null })),
     };
-  },
-  ['catalogue'],
-  { tags: [CACHE_TAGS.catalogue] },
-);
+  };
 
 export async function getCatalogue(): Promise<Catalogue> {
   const v = await getDataVersion();
   return remembered(['catalogue', v.datasetId, v.version], () => loadCatalogue(v.datasetId, v.version));
 }
 
-const loadObservations = unstable_cache(
-  async (_dataset: string, _version: string, focal: string, partners: string[], dimension: string | null): Promise<ObservationRow[]> => {
+const loadObservations = async (_dataset: string, _version: string, focal: string, partners: string[], dimension: string | null): Promise<ObservationRow[]> => {
     const rows = await getDb().observation.findMany({
       where: {
         reporter: { code: focal },
@@ -115,10 +120,7 @@ const loadObservations = unstable_cache(
       note: o.note,
       source: o.source satisfies SourceRef,
     }));
-  },
-  ['observations'],
-  { tags: [CACHE_TAGS.observations] },
-);
+  };
 
 /** Observations reported by `focal` about `partners` (give group members and WORLD explicitly), all periods and ranks. */
 export async function getObservations(focal: string, partners: string[], dimension: string | null = null): Promise<ObservationRow[]> {
@@ -129,8 +131,7 @@ export async function getObservations(focal: string, partners: string[], dimensi
 
 export type EventFilter = { partners?: string[]; dimension?: string; from?: number; to?: number; limit?: number };
 
-const loadEvents = unstable_cache(
-  async (_dataset: string, _version: string, filter: EventFilter): Promise<EventRow[]> => {
+const loadEvents = async (_dataset: string, _version: string, filter: EventFilter): Promise<EventRow[]> => {
     const rows = await getDb().event.findMany({
       where: {
         ...(filter.partners?.length ? { partner: { code: { in: filter.partners } } } : {}),
@@ -163,26 +164,19 @@ const loadEvents = unstable_cache(
       dimensionLabel: e.dimension?.label ?? null,
       source: e.source,
     }));
-  },
-  ['events'],
-  { tags: [CACHE_TAGS.events] },
-);
+  };
 
 export async function getEvents(filter: EventFilter = {}): Promise<EventRow[]> {
   const v = await getDataVersion();
   return remembered(['events', v.datasetId, v.version, filter], () => loadEvents(v.datasetId, v.version, filter));
 }
 
-const loadPartnerCodes = unstable_cache(
-  async (_dataset: string, _version: string, focal: string): Promise<string[]> => {
+const loadPartnerCodes = async (_dataset: string, _version: string, focal: string): Promise<string[]> => {
     const rows = await getDb().$queryRaw<{ code: string }[]>`
       SELECT a.code FROM actor a
       WHERE a.id IN (SELECT DISTINCT o.partner_id FROM observation o JOIN actor r ON r.id = o.reporter_id WHERE r.code = ${focal})`;
     return rows.map((r) => r.code).sort();
-  },
-  ['partner-codes'],
-  { tags: [CACHE_TAGS.observations] },
-);
+  };
 
 /** Codes of the actors that `focal` reports figures about. */
 export async function getPartnerCodes(focal: string): Promise<string[]> {

@@ -1,10 +1,9 @@
-import { revalidateTag } from 'next/cache';
 import { z } from 'zod';
 import { withRole } from '@/lib/auth/route';
 import { getDb } from '@/lib/db/prisma';
 import { checkUpload, commitUpload, isUploadId, MAX_UPLOAD_BYTES, saveUpload, UploadTooLarge, type ImportOutcome } from '@/lib/import/uploads';
 import type { ImportProgress } from '@/lib/import/observations';
-import { CACHE_TAGS, forgetDataVersion } from '@/lib/queries/data';
+import { forgetDataVersion } from '@/lib/queries/data';
 
 export const dynamic = 'force-dynamic';
 
@@ -61,8 +60,7 @@ export const POST = withRole('EDITOR', async (request: Request, _context: unknow
       const outcome = await commitUpload(getDb(), parsed.data.upload, parsed.data.fileName, user.id, (p) => send({ type: 'progress', ...p }));
       if (outcome.ok) {
         forgetDataVersion();
-        for (const tag of Object.values(CACHE_TAGS)) revalidateTag(tag, { expire: 0 });
-      }
+          }
       send({ type: 'done', ...outcome });
     });
   }

@@ -1,10 +1,9 @@
-import { revalidateTag } from 'next/cache';
 import { z } from 'zod';
 import { withRole } from '@/lib/auth/route';
 import { getDb } from '@/lib/db/prisma';
 import { updateObservation } from '@/lib/editing/observations';
 import { observationUpdateSchema } from '@/lib/schemas/observation';
-import { CACHE_TAGS, forgetDataVersion } from '@/lib/queries/data';
+import { forgetDataVersion } from '@/lib/queries/data';
 import { fieldWithNul } from '@/lib/schemas/text';
 
 export const dynamic = 'force-dynamic';
@@ -54,7 +53,6 @@ export const PATCH = withRole('EDITOR', async (request: Request, { params }: { p
   const result = await updateObservation(getDb(), user, parsed.data);
   if (result.ok) {
     forgetDataVersion();
-    for (const tag of Object.values(CACHE_TAGS)) revalidateTag(tag, { expire: 0 });
     return Response.json(result, { headers: NO_STORE });
   }
   const status = result.conflict ? 409 : result.fieldErrors ? 400 : 404;
