@@ -57,4 +57,16 @@ test('@editing events: an editor adds a dated range for a partner, and the timel
 
   await page.goto('/timeline');
   await expect(page.getByText(title)).toBeVisible();
+
+  // Delete it again (with a reason), so the other suites see the seed's events only.
+  await page.goto('/admin/events');
+  await page.locator('summary', { hasText: title }).click();
+  const details = page.locator('details', { has: page.locator('summary', { hasText: title }) });
+  const id = /#(\d+)/.exec((await details.getByRole('form').first().getAttribute('aria-label'))!)![1];
+  const remove = page.getByRole('form', { name: `Delete event #${id}` });
+  await remove.getByLabel(`Reason to delete event #${id}`).fill('e2e clean-up');
+  await remove.getByRole('button', { name: 'Delete event' }).click();
+  await expect(page.locator('summary', { hasText: title })).toHaveCount(0);
+  await page.goto('/timeline');
+  await expect(page.getByText(title)).toHaveCount(0);
 });
