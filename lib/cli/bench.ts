@@ -1,8 +1,9 @@
 /**
  * `npm run bench`: production server, same run, same machine. For each dataset (the seed, and the synthetic
- * 1M-observation database from `npm run bench:data`), p50/p95 of the overview and a dimension view against a
- * trivial route of the same server (the floor). Also the first-load JavaScript of `/` (gzip). Writes
- * docs/benchmarks.md. Sequential requests: latency, not throughput.
+ * 1M-observation database from `npm run bench:data`), p50/p95 of the overview, a dimension view, compare, the
+ * chart exports (CSV, SVG, PNG) and an editor's write against a trivial route of the same server (the floor).
+ * Also the first-load JavaScript of `/` (gzip) and the PNG from the page's button. Writes docs/benchmarks.md.
+ * Sequential requests: latency, not throughput (see `npm run test:stress` for that).
  */
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
@@ -18,6 +19,7 @@ import { BENCH_1M, makeBenchData } from './bench-data';
 import { benchDatabase, type BenchTarget } from './bench-target';
 import { buildIfNeeded } from './build';
 import { log } from './run';
+import { editorSession } from '../ops/load';
 
 const ITERATIONS = Number(process.env.BENCH_ITERATIONS ?? 200);
 const WARMUP = 20;
@@ -26,7 +28,12 @@ const ROUTES = [
   { name: 'floor (/api/ping)', path: '/api/ping' },
   { name: 'overview (/)', path: '/' },
   { name: 'dimension (/dimensions/gas)', path: '/dimensions/gas' },
+  { name: 'compare (/compare?partners=RUS,UKR,NATO)', path: '/compare?partners=RUS,UKR,NATO' },
+  { name: 'chart CSV (/api/charts/…csv)', path: '/api/charts/gas_import_share.csv?partners=RUS,NATO' },
+  { name: 'chart SVG (/api/charts/…svg)', path: '/api/charts/gas_import_share.svg?partners=RUS,NATO' },
+  { name: 'chart PNG (/api/charts/…png)', path: '/api/charts/gas_import_share.png?partners=RUS,NATO' },
 ];
+const WRITES = Number(process.env.BENCH_WRITES ?? 100);
 
 type Row = { dataset: string; route: string; p50: number; p95: number; ratio: number };
 
@@ -75,12 +82,53 @@ async function measure(dataset: string, target: BenchTarget): Promise<Row[]> {
     for (let i = 0; i < ITERATIONS; i++) for (const route of ROUTES) samples.get(route.path)!.push(await timed(base + route.path));
     const floor = [...samples.get('/api/ping')!].sort((a, b) => a - b);
     const floorP50 = percentile(floor, 50);
-    return ROUTES.map((route) => {
+    const rows = ROUTES.map((route) => {
       const sorted = [...samples.get(route.path)!].sort((a, b) => a - b);
       const p50 = percentile(sorted, 50);
       return { dataset, route: route.name, p50, p95: percentile(sorted, 95), ratio: p50 / floorP50 };
     });
+    // Writes last: each one changes the data version, so reads measured after it would all be cache misses.
+    return [...rows, await measureWrites(dataset, target, base)];
   });
+}
+
+/**
+ * An editor's save through PATCH /api/observations/:id (zod, transaction with its audit row, version check),
+ * interleaved with the floor; the value is put back afterwards and the benchmark's editor removed.
+ */
+async function measureWrites(dataset: string, target: BenchTarget, base: string): Promise<Row> {
+  const db = createPrismaClient(target.url, { max: 1 });
+  const { cookie, userId } = await editorSession(target.url);
+  const o = await db.observation.findFirstOrThrow({
+    where: { indicator: { slug: 'gas_import_share' }, partner: { code: 'RUS' }, reporter: { isFocal: true }, year: 2023, rank: 0 },
+    select: { id: true, version: true, value: true, status: true, sourceId: true },
+  });
+  let version = o.version;
+  const writes: number[] = [];
+  const floor: number[] = [];
+  try {
+    for (let i = 0; i < WRITES + 5; i++) {
+      const started = performance.now();
+      const response = await fetch(`${base}/api/observations/${o.id}`, {
+        method: 'PATCH',
+        headers: { cookie, 'content-type': 'application/json' },
+        body: JSON.stringify({ version, value: (40 + (i % 10) / 10).toFixed(1), status: o.status, sourceId: o.sourceId, reason: 'benchmark' }),
+      });
+      const body = (await response.json()) as { version?: number; error?: string };
+      if (response.status !== 200) throw new Error(`benchmark write answered ${response.status}: ${body.error}`);
+      version = body.version!;
+      if (i >= 5) writes.push(performance.now() - started);
+      floor.push(await timed(`${base}/api/ping`));
+    }
+  } finally {
+    await db.observation.update({ where: { id: o.id }, data: { value: o.value } });
+    await db.user.delete({ where: { id: userId } });
+    await db.$disconnect();
+  }
+  writes.sort((a, b) => a - b);
+  floor.sort((a, b) => a - b);
+  const p50 = percentile(writes, 50);
+  return { dataset, route: 'editor write (PATCH /api/observations/:id)', p50, p95: percentile(writes, 95), ratio: p50 / percentile(floor, 50) };
 }
 
 async function firstLoadJs(target: BenchTarget): Promise<{ files: number; raw: number; gzip: number }> {
@@ -196,6 +244,8 @@ async function main(): Promise<void> {
       (exports.clientPng
         ? `PNG from the page's button in Chromium (click to saved file, wall clock, 10 exports after the first) p50 **${ms(percentile(exports.clientPng, 50))} ms**, max ${ms(exports.clientPng.at(-1) ?? NaN)} ms.`
         : 'client PNG not measured: no Chromium found.'),
+    '',
+    `Editor write: ${WRITES} sequential saves of one value (each carrying the version the last one returned), each followed by one floor request for the ratio; measured after the reads, since every write changes the data version and empties the read caches.`,
     '',
     'Targets (issue 3): overview p50 ≤ 3× the floor on the seed; ≤ 150 ms p50 at 1M observations; first-load JS of `/` ≤ 180 KB gzip. (Issue 4): client PNG export ≤ 300 ms; server PNG warm p50 ≤ 200 ms.',
     '',

@@ -11,7 +11,8 @@ import { importObservations, type ImportProgress, type ImportReport } from './ob
 export type ImportOutcome = { ok: boolean; message: string; report?: ImportReport; upload?: string; fileName?: string };
 
 export const MAX_UPLOAD_BYTES = 200 * 1024 * 1024;
-const UPLOAD_DIR = path.join(os.tmpdir(), 'atlas-uploads');
+// Several instances behind a load balancer: point UPLOAD_DIR at a folder they share (or route /api/import stickily).
+const UPLOAD_DIR = process.env.UPLOAD_DIR || path.join(os.tmpdir(), 'atlas-uploads');
 const uploadPath = (id: string) => path.join(UPLOAD_DIR, `${id}.csv`);
 export const isUploadId = (id: string) => /^[0-9a-f]{32}$/.test(id);
 
