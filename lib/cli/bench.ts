@@ -5,7 +5,6 @@
  * Also the first-load JavaScript of `/` (gzip) and the PNG from the page's button. Writes docs/benchmarks.md.
  * Sequential requests: latency, not throughput (see `npm run test:stress` for that).
  */
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -20,10 +19,10 @@ import { benchDatabase, type BenchTarget } from './bench-target';
 import { buildIfNeeded } from './build';
 import { log } from './run';
 import { editorSession } from '../ops/load';
+import { startAppServer } from '../ops/process';
 
 const ITERATIONS = Number(process.env.BENCH_ITERATIONS ?? 200);
 const WARMUP = 20;
-const PORT = Number(process.env.BENCH_PORT ?? 3330);
 const ROUTES = [
   { name: 'floor (/api/ping)', path: '/api/ping' },
   { name: 'overview (/)', path: '/' },
@@ -51,26 +50,11 @@ async function timed(url: string): Promise<number> {
 }
 
 async function withServer<T>(databaseUrl: string, work: (base: string) => Promise<T>): Promise<T> {
-  const child = spawn(process.execPath, [path.join('node_modules', 'next', 'dist', 'bin', 'next'), 'start', '-p', String(PORT)], {
-    env: { ...process.env, DATABASE_URL: databaseUrl, NEXT_TELEMETRY_DISABLED: '1' },
-    stdio: 'ignore',
-  });
-  const base = `http://127.0.0.1:${PORT}`;
+  const server = await startAppServer({ databaseUrl });
   try {
-    const deadline = Date.now() + 60_000;
-    for (;;) {
-      try {
-        if ((await fetch(`${base}/api/health`)).ok) break;
-      } catch {
-        // not listening yet
-      }
-      if (Date.now() > deadline) throw new Error('the server did not start within 60 s');
-      await new Promise((resolve) => setTimeout(resolve, 250));
-    }
-    return await work(base);
+    return await work(server.base);
   } finally {
-    child.kill('SIGINT');
-    await new Promise((resolve) => child.on('exit', resolve));
+    await server.stop();
   }
 }
 
