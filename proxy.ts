@@ -1,15 +1,18 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { databaseUp } from './lib/db/availability';
 import { contentSecurityPolicy, UNAVAILABLE_HTML } from './lib/security/headers';
+import { crossSite } from './lib/security/origin';
 
 /**
  * Runs before every page and API route (not static files):
+ * - a POST (or other write) whose Origin is another site gets 403, before a server action or route handler runs;
  * - while the database does not answer, pages get a plain "Database unavailable" page and API routes a JSON
  *   error, both 503 with Retry-After (the health and ping routes answer for themselves);
  * - every other response gets a Content-Security-Policy with a fresh nonce, which Next.js also puts on its scripts.
  */
 export function proxy(request: NextRequest) {
   const path = request.nextUrl.pathname;
+  if (crossSite(request)) return NextResponse.json({ error: 'Cross-site request refused.' }, { status: 403 });
   if (path !== '/api/health' && path !== '/api/ping' && !databaseUp()) {
     const headers = { 'retry-after': '5', 'cache-control': 'no-store' };
     if (path.startsWith('/api/')) return NextResponse.json({ error: 'The database is unavailable; try again shortly.' }, { status: 503, headers });
