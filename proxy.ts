@@ -8,7 +8,7 @@ import { crossSite } from './lib/security/origin';
  * - a POST (or other write) whose Origin is another site gets 403, before a server action or route handler runs;
  * - while the database does not answer, pages get a plain "Database unavailable" page and API routes a JSON
  *   error, both 503 with Retry-After (the health and ping routes answer for themselves);
- * - every other response gets a Content-Security-Policy with a fresh nonce, which Next.js also puts on its scripts.
+ * - every page gets a Content-Security-Policy with a fresh nonce, which Next.js also puts on its scripts.
  */
 export function proxy(request: NextRequest) {
   const path = request.nextUrl.pathname;
@@ -21,6 +21,9 @@ export function proxy(request: NextRequest) {
       headers: { ...headers, 'content-type': 'text/html; charset=utf-8', 'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'" },
     });
   }
+  // API routes answer JSON, CSV and images: their policy is a static one (next.config.js), and skipping the
+  // request-header rewrite below saves about a millisecond on each.
+  if (path.startsWith('/api/')) return NextResponse.next();
   const nonce = Buffer.from(crypto.randomUUID()).toString('base64');
   const policy = contentSecurityPolicy(nonce);
   const requestHeaders = new Headers(request.headers);
