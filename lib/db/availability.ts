@@ -47,3 +47,19 @@ export function databaseUp(): boolean {
   if (!state.probing && Date.now() - state.checkedAt > (state.up ? PROBE_UP_MS : PROBE_DOWN_MS)) void probe();
   return state.up;
 }
+
+/** Driver messages and codes that mean "the database is not there", as opposed to a bad query. */
+const UNREACHABLE = /ECONNREFUSED|ECONNRESET|EPIPE|ETIMEDOUT|Connection terminated|terminating connection|the database system is (shutting down|starting up|in recovery mode)|Can't reach database|Server has closed the connection|57P01|57P02|57P03|P1001|P1017/i;
+
+/**
+ * Called by the app when a query fails: if the database is unreachable, the proxy answers 503 from the next
+ * request on, without waiting for its probe (which then watches for the return four times a second).
+ */
+export function noteDatabaseError(error: unknown): void {
+  const text = error instanceof Error ? `${error.message} ${String((error as { code?: unknown }).code ?? '')} ${error.cause instanceof Error ? error.cause.message : String(error.cause ?? '')}` : String(error);
+  if (!UNREACHABLE.test(text)) return;
+  const { state } = availability();
+  state.up = false;
+  state.reason = text.slice(0, 300);
+  state.checkedAt = Date.now();
+}

@@ -1,4 +1,5 @@
 import 'server-only';
+import { noteDatabaseError } from './availability';
 import { createPrismaClient, type Db } from './client';
 
 const globalForDb = globalThis as unknown as { atlasDb?: Db };
@@ -9,6 +10,19 @@ export function getDb(): Db {
   const url = process.env.DATABASE_URL;
   if (!url) throw new Error('DATABASE_URL is not set: start the app with `npm start`, which provides it.');
   const max = Number(process.env.DATABASE_POOL_MAX ?? (process.env.DATABASE_KIND === 'embedded' ? 4 : 10));
-  globalForDb.atlasDb = createPrismaClient(url, { max });
+  // Every failed query is shown to the availability probe: a lost database turns pages into 503s at once.
+  const client = createPrismaClient(url, { max }).$extends({
+    query: {
+      async $allOperations({ args, query }) {
+        try {
+          return await query(args);
+        } catch (error) {
+          noteDatabaseError(error);
+          throw error;
+        }
+      },
+    },
+  });
+  globalForDb.atlasDb = client as unknown as Db;
   return globalForDb.atlasDb;
 }
