@@ -51,6 +51,7 @@ test('@embedded first start migrates and seeds, scripts go through the running s
   expect(seed.output()).toMatch(/served by process \d+/);
   expect(seed.output()).toContain('nothing to add');
 
+  await page.goto('about:blank'); // no open connection from the browser while the server stops
   expect(await stop(running)).toBe(0);
   running = null;
   expect(fs.existsSync(path.join(dir, 'owner.pid'))).toBe(false);
