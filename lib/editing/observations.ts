@@ -111,12 +111,11 @@ export async function createObservation(
   input: { indicator: string; reporter: string; partner: string; year: number; periodLabel: string; value: string; status: ObservationUpdate['status']; note: string; sourceId: number },
 ): Promise<EditResult> {
   return db.$transaction(async (tx) => {
-    const [indicator, reporter, partner, source] = await Promise.all([
-      tx.indicator.findUnique({ where: { slug: input.indicator }, select: { id: true } }),
-      tx.actor.findUnique({ where: { code: input.reporter }, select: { id: true } }),
-      tx.actor.findUnique({ where: { code: input.partner }, select: { id: true } }),
-      tx.source.findUnique({ where: { id: input.sourceId }, select: { id: true } }),
-    ]);
+    // One after another: a transaction is one connection, which runs one query at a time.
+    const indicator = await tx.indicator.findUnique({ where: { slug: input.indicator }, select: { id: true } });
+    const reporter = await tx.actor.findUnique({ where: { code: input.reporter }, select: { id: true } });
+    const partner = await tx.actor.findUnique({ where: { code: input.partner }, select: { id: true } });
+    const source = await tx.source.findUnique({ where: { id: input.sourceId }, select: { id: true } });
     const fieldErrors: Record<string, string[]> = {};
     if (!indicator) fieldErrors.indicator = [`No indicator ${input.indicator}`];
     if (!reporter) fieldErrors.reporter = [`No actor ${input.reporter}`];
