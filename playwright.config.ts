@@ -5,7 +5,7 @@ import { E2E_ADMIN } from './e2e/accounts';
 const PORT = Number(process.env.E2E_PORT ?? 3210);
 const databaseEnv: Record<string, string> = process.env.E2E_DATABASE_URL
   ? { DATABASE_URL: process.env.E2E_DATABASE_URL }
-  : { DATABASE_URL: '', EMBEDDED_DATA_DIR: process.env.E2E_EMBEDDED_DIR ?? '.data-e2e' };
+  : { DATABASE_URL: '', EMBEDDED_DATA_DIR: process.env.E2E_EMBEDDED_DIR || '.data-e2e' };
 
 export default defineConfig({
   testDir: 'e2e',

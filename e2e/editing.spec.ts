@@ -6,7 +6,7 @@ import { spawnLogged } from './support';
 const databaseEnv = (): Record<string, string> =>
   process.env.E2E_DATABASE_URL
     ? { DATABASE_URL: process.env.E2E_DATABASE_URL }
-    : { DATABASE_URL: '', EMBEDDED_DATA_DIR: process.env.E2E_EMBEDDED_DIR ?? '.data-e2e' };
+    : { DATABASE_URL: '', EMBEDDED_DATA_DIR: process.env.E2E_EMBEDDED_DIR || '.data-e2e' };
 
 async function ensureUser(account: { email: string; password: string }, role: string) {
   const run = spawnLogged(process.execPath, ['--import', 'tsx', 'lib/cli/user-create.ts', '--email', account.email, '--role', role, '--password', account.password], databaseEnv());

@@ -14,8 +14,9 @@ export type EmbeddedInfo = { pid: number; host: string; port: number; startedAt:
 
 export class EmbeddedDatabaseError extends Error {}
 
+/** An empty EMBEDDED_DATA_DIR means the default too: path.resolve('') is the working folder, not a data folder. */
 export function embeddedDir(): string {
-  return path.resolve(process.env.EMBEDDED_DATA_DIR ?? '.data');
+  return path.resolve(process.env.EMBEDDED_DATA_DIR || '.data');
 }
 
 const lockFile = (dir: string) => path.join(dir, 'owner.pid');
