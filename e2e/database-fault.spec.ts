@@ -1,10 +1,10 @@
-import path from 'node:path';
 import { expect, test } from '@playwright/test';
-import { CuttableProxy, freePort, healthStatus, spawnLogged, suiteDatabaseUrl, waitFor, type Spawned } from './support';
+import { startAppServer, type AppServer } from '../lib/ops/process';
+import { CuttableProxy, freePort, healthStatus, suiteDatabaseUrl, waitFor } from './support';
 
 // A second production server whose only way to the database is a proxy this test can cut.
 let proxy: CuttableProxy;
-let server: Spawned;
+let server: AppServer;
 let base: string;
 
 test.beforeAll(async () => {
@@ -14,17 +14,12 @@ test.beforeAll(async () => {
   const viaProxy = new URL(target);
   viaProxy.hostname = '127.0.0.1';
   viaProxy.port = String(proxy.port);
-  const port = await freePort();
-  base = `http://127.0.0.1:${port}`;
-  server = spawnLogged(process.execPath, [path.join('node_modules', 'next', 'dist', 'bin', 'next'), 'start', '-p', String(port)], {
-    DATABASE_URL: viaProxy.toString(),
-  });
-  await waitFor(async () => (await healthStatus(base)) === 200, 60_000, `next start on ${port}`);
+  server = await startAppServer({ databaseUrl: viaProxy.toString() });
+  base = server.base;
 });
 
 test.afterAll(async () => {
-  server?.child.kill('SIGINT');
-  await server?.exited;
+  await server?.stop();
   await proxy?.cut();
 });
 

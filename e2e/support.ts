@@ -1,15 +1,14 @@
-import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
+
+import { ownerUrl } from '../lib/db/embedded';
 
 export { freePort, healthStatus, spawnLogged, waitFor, type Spawned } from '../lib/ops/process';
 
 /** The database the suite's web server uses: E2E_DATABASE_URL, or the embedded server recorded in its data folder. */
 export function suiteDatabaseUrl(): string {
   if (process.env.E2E_DATABASE_URL) return process.env.E2E_DATABASE_URL;
-  const dir = path.resolve(process.env.E2E_EMBEDDED_DIR || '.data-e2e');
-  const info = JSON.parse(fs.readFileSync(path.join(dir, 'server.json'), 'utf8')) as { host: string; port: number };
-  return `postgresql://postgres@${info.host}:${info.port}/postgres?sslmode=disable`;
+  return ownerUrl(path.resolve(process.env.E2E_EMBEDDED_DIR || '.data-e2e'));
 }
 
 /** A TCP pass-through that a test can cut and restore, to take the database away from a running server. */

@@ -4,6 +4,7 @@ import { createPrismaClient, type Db } from '../db/client';
 import { migrate } from '../db/migrate';
 import { createTestDatabase, type TestDatabase } from '../testing/database';
 import { fingerprint } from '../testing/fingerprint';
+import { formData } from '../testing/form';
 import { seed } from '../../prisma/seed/seed';
 
 // The actions run as in a request, with the signed-in user this test chooses.
@@ -60,18 +61,13 @@ async function cases(): Promise<Case[]> {
   const { updateIndicatorAction, createIndicatorAction } = await import('./update-indicator');
   const sources = await import('./manage-sources');
   const events = await import('./manage-events');
-  const form = (fields: Record<string, string | Blob>) => {
-    const f = new FormData();
-    for (const [k, v] of Object.entries(fields)) f.append(k, v);
-    return f;
-  };
   const initial = { ok: false, message: '' };
   return [
     {
       name: 'update an observation',
       run: async () => {
         const o = await target();
-        return updateObservationAction(initial, form({ id: String(o.id), version: String(o.version), value: '99', status: 'REPORTED', note: 'matrix', sourceId: String(o.sourceId) }));
+        return updateObservationAction(initial, formData({ id: String(o.id), version: String(o.version), value: '99', status: 'REPORTED', note: 'matrix', sourceId: String(o.sourceId) }));
       },
     },
     {
@@ -90,75 +86,75 @@ async function cases(): Promise<Case[]> {
       name: 'delete an observation',
       run: async () => {
         const o = await target();
-        return deleteObservationAction(initial, form({ id: String(o.id), version: String(o.version), reason: 'access matrix' }));
+        return deleteObservationAction(initial, formData({ id: String(o.id), version: String(o.version), reason: 'access matrix' }));
       },
     },
     {
       name: 'revert an observation',
       run: async () => {
         const entry = await db.auditLog.findFirst({ where: { entity: 'observation', action: 'update' }, orderBy: { id: 'desc' }, select: { id: true } });
-        return revertObservationAction(initial, form({ auditId: String(entry?.id ?? 1) }));
+        return revertObservationAction(initial, formData({ auditId: String(entry?.id ?? 1) }));
       },
     },
     {
       name: 'add an observation',
       run: async () => {
-        return createObservationAction(initial, form({ indicator: 'imports', reporter: 'TUR', partner: 'ITA', year: '2020', value: '1', status: 'REPORTED', sourceId: String(await anySource()) }));
+        return createObservationAction(initial, formData({ indicator: 'imports', reporter: 'TUR', partner: 'ITA', year: '2020', value: '1', status: 'REPORTED', sourceId: String(await anySource()) }));
       },
     },
     {
       name: 'make an alternative primary',
       run: async () => {
         const alt = await db.observation.findFirstOrThrow({ where: { rank: 1 }, select: { id: true, version: true } });
-        return makePrimaryAction(initial, form({ id: String(alt.id), version: String(alt.version) }));
+        return makePrimaryAction(initial, formData({ id: String(alt.id), version: String(alt.version) }));
       },
     },
     {
       name: 'unpublish an indicator',
       run: async () =>
-        updateIndicatorAction(initial, form({ slug: 'gas_import_share', name: 'Hidden', unit: '%', definition: 'hidden now', direction: 'more', weight: '0' })),
+        updateIndicatorAction(initial, formData({ slug: 'gas_import_share', name: 'Hidden', unit: '%', definition: 'hidden now', direction: 'more', weight: '0' })),
     },
     {
       name: 'add an indicator',
       run: async () =>
-        createIndicatorAction(initial, form({ dimension: 'gas', name: 'Matrix indicator', unit: 'bcm', kind: 'NUMBER', definition: 'added by the matrix', direction: 'more', weight: '1' })),
+        createIndicatorAction(initial, formData({ dimension: 'gas', name: 'Matrix indicator', unit: 'bcm', kind: 'NUMBER', definition: 'added by the matrix', direction: 'more', weight: '1' })),
     },
     {
       name: 'add a source',
-      run: async () => sources.createSourceAction(initial, form({ title: 'Matrix source', url: 'https://example.org/matrix' })),
+      run: async () => sources.createSourceAction(initial, formData({ title: 'Matrix source', url: 'https://example.org/matrix' })),
     },
     {
       name: 'edit a source',
       run: async () => {
         const s = await db.source.findFirstOrThrow({ orderBy: { id: 'asc' }, select: { id: true, version: true, title: true } });
-        return sources.updateSourceAction(initial, form({ id: String(s.id), version: String(s.version), title: `${s.title} (edited)` }));
+        return sources.updateSourceAction(initial, formData({ id: String(s.id), version: String(s.version), title: `${s.title} (edited)` }));
       },
     },
     {
       name: 'delete a source',
       run: async () => {
         const s = await db.source.findFirstOrThrow({ where: { observations: { none: {} }, events: { none: {} }, memberships: { none: {} } }, select: { id: true, version: true } });
-        return sources.deleteSourceAction(initial, form({ id: String(s.id), version: String(s.version), reason: 'access matrix' }));
+        return sources.deleteSourceAction(initial, formData({ id: String(s.id), version: String(s.version), reason: 'access matrix' }));
       },
     },
     {
       name: 'add an event',
       run: async () => {
-        return events.createEventAction(initial, form({ startsOn: '2024-05-01', precision: 'day', title: 'Matrix event', partner: 'RUS', dimension: 'gas', sourceId: String(await anySource()) }));
+        return events.createEventAction(initial, formData({ startsOn: '2024-05-01', precision: 'day', title: 'Matrix event', partner: 'RUS', dimension: 'gas', sourceId: String(await anySource()) }));
       },
     },
     {
       name: 'edit an event',
       run: async () => {
         const e = await db.event.findFirstOrThrow({ orderBy: { id: 'asc' }, select: { id: true, version: true, startsOn: true, sourceId: true } });
-        return events.updateEventAction(initial, form({ id: String(e.id), version: String(e.version), startsOn: e.startsOn.toISOString().slice(0, 10), precision: 'day', title: 'Edited by the matrix', sourceId: String(e.sourceId) }));
+        return events.updateEventAction(initial, formData({ id: String(e.id), version: String(e.version), startsOn: e.startsOn.toISOString().slice(0, 10), precision: 'day', title: 'Edited by the matrix', sourceId: String(e.sourceId) }));
       },
     },
     {
       name: 'delete an event',
       run: async () => {
         const e = await db.event.findFirstOrThrow({ orderBy: { id: 'asc' }, select: { id: true, version: true } });
-        return events.deleteEventAction(initial, form({ id: String(e.id), version: String(e.version), reason: 'access matrix' }));
+        return events.deleteEventAction(initial, formData({ id: String(e.id), version: String(e.version), reason: 'access matrix' }));
       },
     },
     {
@@ -220,14 +216,9 @@ describe('access matrix: every mutation × anonymous, viewer, editor, admin', ()
   it('user management is for admins only: editors too are refused, the database unchanged', async () => {
     const { createUserAction, updateUserAction } = await import('./manage-users');
     const initial = { ok: false, message: '' };
-    const form = (fields: Record<string, string>) => {
-      const f = new FormData();
-      for (const [k, v] of Object.entries(fields)) f.append(k, v);
-      return f;
-    };
-    const attempts = () => [
-      createUserAction(initial, form({ email: 'new@example.org', role: 'ADMIN' })),
-      updateUserAction(initial, form({ id: String(users.VIEWER.id), role: 'ADMIN' })),
+      const attempts = () => [
+      createUserAction(initial, formData({ email: 'new@example.org', role: 'ADMIN' })),
+      updateUserAction(initial, formData({ id: String(users.VIEWER.id), role: 'ADMIN' })),
     ];
     for (const who of [null, 'VIEWER', 'EDITOR'] as const) {
       session.user = who ? users[who] : null;
@@ -240,7 +231,7 @@ describe('access matrix: every mutation × anonymous, viewer, editor, admin', ()
     expect(created).toMatchObject({ ok: true, message: expect.stringMatching(/^Created new@example\.org \(admin\)\. Password, shown once: \S{20}$/) });
     expect(promoted?.ok).toBe(true);
     expect((await db.user.findUniqueOrThrow({ where: { id: users.VIEWER.id } })).role).toBe('ADMIN');
-    const selfDemotion = await updateUserAction(initial, form({ id: String(users.ADMIN.id), role: 'VIEWER' }));
+    const selfDemotion = await updateUserAction(initial, formData({ id: String(users.ADMIN.id), role: 'VIEWER' }));
     expect(selfDemotion).toMatchObject({ ok: false, message: expect.stringContaining('cannot remove your own admin role') });
   });
 

@@ -5,6 +5,7 @@ import { atLeast, type Role, type SessionUser } from '../auth/users';
 import { refresh } from 'next/cache';
 import { forgetDataVersion } from '../queries/data';
 import { fieldWithNul } from '../schemas/text';
+import { fieldErrorsOf } from '../schemas/errors';
 
 export type ActionState = {
   ok: boolean;
@@ -34,9 +35,7 @@ export function authorizedAction<S extends z.ZodType>(
     if (withNul !== null) return { ok: false, message: 'Nothing was saved: check the marked fields.', fieldErrors: { [withNul]: ['Contains a NUL character, which cannot be stored'] }, at: Date.now() };
     const parsed = schema.safeParse(Object.fromEntries(form));
     if (!parsed.success) {
-      const fieldErrors: Record<string, string[]> = {};
-      for (const issue of parsed.error.issues) (fieldErrors[String(issue.path[0] ?? 'form')] ??= []).push(issue.message);
-      return { ok: false, message: 'Nothing was saved: check the marked fields.', fieldErrors, at: Date.now() };
+      return { ok: false, message: 'Nothing was saved: check the marked fields.', fieldErrors: fieldErrorsOf(parsed.error), at: Date.now() };
     }
     const result = await run(parsed.data, user);
     if (result.ok) {

@@ -5,6 +5,7 @@ import { createPrismaClient, type Db } from '../db/client';
 import { migrate } from '../db/migrate';
 import { createTestDatabase, type TestDatabase } from '../testing/database';
 import { fingerprint } from '../testing/fingerprint';
+import { formData } from '../testing/form';
 import { seed } from '../../prisma/seed/seed';
 
 // Every mutation, fed generated malformed input as an admin (the role that reaches the most code). Properties:
@@ -50,12 +51,6 @@ const evil = fc.oneof(
   fc.string({ minLength: 3000, maxLength: 6000 }),
 );
 
-function formOf(fields: Record<string, string | undefined>): FormData {
-  const form = new FormData();
-  for (const [k, v] of Object.entries(fields)) if (v !== undefined) form.append(k, v);
-  return form;
-}
-
 type Action = (previous: { ok: boolean; message: string }, form: FormData) => Promise<{ ok: boolean; message: string }>;
 
 type Base = () => Promise<Record<string, string>>;
@@ -75,7 +70,7 @@ async function property(name: string, action: Action, fields: string[], base?: B
       const audits = await db.auditLog.count();
       let result: { ok: boolean; message: string };
       try {
-        result = await action({ ok: false, message: '' }, formOf(input));
+        result = await action({ ok: false, message: '' }, formData(input));
       } catch (error) {
         throw new Error(`${name} threw (a 500): ${error instanceof Error ? error.message.slice(0, 300) : String(error)}`);
       }
@@ -171,7 +166,7 @@ describe('fuzz: server actions never throw and never write half', () => {
 it('regression: a NUL character in a text field is refused at the boundary, not thrown by the database', async () => {
   const { updateObservationAction } = await import('./update-observation');
   const before = await fingerprint(database.url, TABLES);
-  const result = await updateObservationAction({ ok: false, message: '' }, formOf({ ...(await bases.updateObservation!()), note: 'a\u0000b' }));
+  const result = await updateObservationAction({ ok: false, message: '' }, formData({ ...(await bases.updateObservation!()), note: 'a\u0000b' }));
   expect(result).toMatchObject({ ok: false, fieldErrors: { note: ['Contains a NUL character, which cannot be stored'] } });
   expect(await fingerprint(database.url, TABLES)).toEqual(before);
 });

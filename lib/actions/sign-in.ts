@@ -1,12 +1,13 @@
 'use server';
 
-import { fieldWithNul } from '../schemas/text';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { clientAddress, setSessionCookie } from '../auth/session';
 import { emailSchema, signIn } from '../auth/users';
 import { getDb } from '../db/prisma';
 import type { ActionState } from './authorized';
+import { fieldErrorsOf } from '../schemas/errors';
+import { fieldWithNul } from '../schemas/text';
 
 const schema = z.object({
   email: emailSchema,
@@ -21,9 +22,7 @@ export async function signInAction(_previous: ActionState, form: FormData): Prom
   if (fieldWithNul(form.entries()) !== null) return { ok: false, message: 'Email or password is wrong.' };
   const parsed = schema.safeParse(Object.fromEntries(form));
   if (!parsed.success) {
-    const fieldErrors: Record<string, string[]> = {};
-    for (const issue of parsed.error.issues) (fieldErrors[String(issue.path[0])] ??= []).push(issue.message);
-    return { ok: false, message: 'Check the marked fields.', fieldErrors, at: Date.now() };
+    return { ok: false, message: 'Check the marked fields.', fieldErrors: fieldErrorsOf(parsed.error), at: Date.now() };
   }
   const result = await signIn(getDb(), { email: parsed.data.email, password: parsed.data.password, ip: await clientAddress() });
   if (!result.ok) return { ok: false, message: result.message, at: Date.now() };

@@ -1,14 +1,12 @@
 import { z } from 'zod';
 import type { Db } from '../db/client';
+import { dateOf, dayOf } from '../schemas/dates';
 
 /**
  * A full backup of the data (not of users, sessions or the audit log: password hashes never leave the query
  * layer). Rows refer to each other by natural keys and sources by their position, so a backup restored into an
  * empty database exports again identically.
  */
-
-const day = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null);
-const date = (s: string | null) => (s ? new Date(`${s}T00:00:00Z`) : null);
 
 const backupSchema = z.object({
   format: z.literal('dependency-atlas-backup'),
@@ -74,15 +72,15 @@ export async function exportBackup(db: Db): Promise<Backup> {
     version: 1,
     exportedAt: new Date().toISOString(),
     actors,
-    sources: sources.map(({ id: _id, publishedOn, accessedOn, ...s }) => ({ ...s, publishedOn: day(publishedOn), accessedOn: day(accessedOn) })),
-    memberships: memberships.map((m) => ({ group: m.group.code, member: m.member.code, joinedOn: day(m.joinedOn)!, leftOn: day(m.leftOn), source: m.sourceId === null ? null : ref(m.sourceId) })),
+    sources: sources.map(({ id: _id, publishedOn, accessedOn, ...s }) => ({ ...s, publishedOn: dayOf(publishedOn), accessedOn: dayOf(accessedOn) })),
+    memberships: memberships.map((m) => ({ group: m.group.code, member: m.member.code, joinedOn: dayOf(m.joinedOn), leftOn: dayOf(m.leftOn), source: m.sourceId === null ? null : ref(m.sourceId) })),
     dimensions,
     indicators: indicators.map(({ dimension, totalIndicator, ...i }) => ({ ...i, dimension: dimension.key, total: totalIndicator?.slug ?? null })),
     observations: observations.map(({ indicator, reporter, partner, sourceId, value, ...o }) => ({
       ...o, indicator: indicator.slug, reporter: reporter.code, partner: partner.code, value: value?.toString() ?? null, source: ref(sourceId),
     })),
     events: events.map((e) => ({
-      startsOn: day(e.startsOn)!, endsOn: day(e.endsOn), precision: e.precision, title: e.title, description: e.description,
+      startsOn: dayOf(e.startsOn), endsOn: dayOf(e.endsOn), precision: e.precision, title: e.title, description: e.description,
       partner: e.partner?.code ?? null, dimension: e.dimension?.key ?? null, source: ref(e.sourceId),
     })),
   };
@@ -99,7 +97,7 @@ export async function restoreBackup(db: Db, input: unknown): Promise<{ ok: true;
       const actor = new Map<string, number>();
       for (const a of b.actors) actor.set(a.code, (await tx.actor.create({ data: a, select: { id: true } })).id);
       const source: number[] = [];
-      for (const s of b.sources) source.push((await tx.source.create({ data: { ...s, publishedOn: date(s.publishedOn), accessedOn: date(s.accessedOn) }, select: { id: true } })).id);
+      for (const s of b.sources) source.push((await tx.source.create({ data: { ...s, publishedOn: dateOf(s.publishedOn), accessedOn: dateOf(s.accessedOn) }, select: { id: true } })).id);
       const need = <T>(map: Map<string, T> | T[], key: string | number, what: string): T => {
         const value = Array.isArray(map) ? map[key as number] : map.get(key as string);
         if (value === undefined) throw new Error(`backup refers to an unknown ${what} ${key}`);
@@ -107,7 +105,7 @@ export async function restoreBackup(db: Db, input: unknown): Promise<{ ok: true;
       };
       for (const m of b.memberships) {
         await tx.membership.create({
-          data: { groupId: need(actor, m.group, 'actor'), memberId: need(actor, m.member, 'actor'), joinedOn: date(m.joinedOn)!, leftOn: date(m.leftOn), sourceId: m.source === null ? null : need(source, m.source, 'source') },
+          data: { groupId: need(actor, m.group, 'actor'), memberId: need(actor, m.member, 'actor'), joinedOn: dateOf(m.joinedOn), leftOn: dateOf(m.leftOn), sourceId: m.source === null ? null : need(source, m.source, 'source') },
         });
       }
       const dimension = new Map<string, number>();
@@ -129,7 +127,7 @@ export async function restoreBackup(db: Db, input: unknown): Promise<{ ok: true;
       for (const e of b.events) {
         await tx.event.create({
           data: {
-            startsOn: date(e.startsOn)!, endsOn: date(e.endsOn), precision: e.precision, title: e.title, description: e.description,
+            startsOn: dateOf(e.startsOn), endsOn: dateOf(e.endsOn), precision: e.precision, title: e.title, description: e.description,
             partnerId: e.partner ? need(actor, e.partner, 'actor') : null, dimensionId: e.dimension ? need(dimension, e.dimension, 'dimension') : null,
             sourceId: need(source, e.source, 'source'),
           },

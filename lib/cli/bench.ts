@@ -12,8 +12,7 @@ import zlib from 'node:zlib';
 import { chromium } from '@playwright/test';
 import { CHROMIUM_ARGS, findChromium } from '../../e2e/chromium';
 import { createPrismaClient } from '../db/client';
-import { migrate } from '../db/migrate';
-import { seed } from '../../prisma/seed/seed';
+import { prepareDatabase } from '../db/prepare';
 import { BENCH_1M, makeBenchData } from './bench-data';
 import { benchDatabase, type BenchTarget } from './bench-target';
 import { buildIfNeeded } from './build';
@@ -184,10 +183,7 @@ async function main(): Promise<void> {
   let js: Awaited<ReturnType<typeof firstLoadJs>>;
   let exports: ExportTimes;
   try {
-    await migrate(seedTarget.url);
-    const db = createPrismaClient(seedTarget.url, { max: 2 });
-    await seed(db);
-    await db.$disconnect();
+    await prepareDatabase(seedTarget.url, () => {}); // migrate and seed, as npm start does
     log(`bench: seed on ${seedTarget.label}`);
     results.push(...(await measure('seed (170 observations)', seedTarget)));
     js = await firstLoadJs(seedTarget);

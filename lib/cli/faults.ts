@@ -33,7 +33,8 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const connections = Number(process.env.FAULT_CONNECTIONS ?? 50);
   const outageSeconds = Number(process.env.FAULT_OUTAGE_SECONDS ?? 10);
   log(`faults: Postgres stopped during ${connections}-client load for ${outageSeconds} s`);
-  const pg = await postgresStopDuringLoad({ connections, beforeSeconds: 10, outageSeconds, afterSeconds: 10 });
+  const beforeSeconds = 10;
+  const pg = await postgresStopDuringLoad({ connections, beforeSeconds, outageSeconds, afterSeconds: 10 });
   log('faults: embedded database killed during writes');
   const kill = await embeddedKillDuringWrites({ connections: 10, secondsBeforeKill: 5 });
   const verdicts = faultVerdicts(pg, kill);
@@ -51,7 +52,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
       [
         '# Fault drills',
         '',
-        `Measured ${new Date().toISOString().slice(0, 10)} by \`npm run test:faults\` (lib/cli/faults.ts, lib/ops/faults.ts) on ${os.cpus()[0]?.model ?? 'unknown CPU'}, ${os.cpus().length} cores, Node ${process.version}. The Postgres drill uses a private server made with initdb (PostgreSQL binaries of this machine), stopped with \`pg_ctl stop -m immediate\` ${10} s into a ${connections}-client mixed load (~5% writes), started again ${outageSeconds} s later; a monitor requests \`/\` and \`/api/health\` every 100 ms.`,
+        `Measured ${new Date().toISOString().slice(0, 10)} by \`npm run test:faults\` (lib/cli/faults.ts, lib/ops/faults.ts) on ${os.cpus()[0]?.model ?? 'unknown CPU'}, ${os.cpus().length} cores, Node ${process.version}. The Postgres drill uses a private server made with initdb (PostgreSQL binaries of this machine), stopped with \`pg_ctl stop -m immediate\` ${beforeSeconds} s into a ${connections}-client mixed load (~5% writes), started again ${outageSeconds} s later; a monitor requests \`/\` and \`/api/health\` every 100 ms.`,
         '',
         report,
         '',

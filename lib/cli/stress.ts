@@ -8,11 +8,10 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createPrismaClient } from '../db/client';
-import { migrate } from '../db/migrate';
-import { seed } from '../../prisma/seed/seed';
+import { prepareDatabase } from '../db/prepare';
 import { observationConsistency } from '../ops/consistency';
-import { editorSession, READS, runLoad, summarise } from '../ops/load';
+import { ownerUrl } from '../db/embedded';
+import { editorSession, READS, runLoad, summarise, valueIds } from '../ops/load';
 import { startAppServer } from '../ops/process';
 import { benchDatabase } from './bench-target';
 import { buildIfNeeded } from './build';
@@ -33,21 +32,15 @@ export async function stress(options: StressOptions) {
     databaseUrl = target.url;
     release = target.release;
     label = target.label;
-    await migrate(databaseUrl);
-    const db = createPrismaClient(databaseUrl, { max: 2 });
-    await seed(db);
-    await db.$disconnect();
+    await prepareDatabase(databaseUrl, () => {}); // migrate and seed, as npm start does
   }
   const server = await startAppServer(embeddedDir ? { embeddedDir } : { databaseUrl: databaseUrl! });
   try {
     if (embeddedDir) {
-      const info = JSON.parse(fs.readFileSync(path.join(embeddedDir, 'server.json'), 'utf8')) as { host: string; port: number };
-      databaseUrl = `postgresql://postgres@${info.host}:${info.port}/postgres?sslmode=disable`;
+      databaseUrl = ownerUrl(embeddedDir);
     }
     const { cookie } = await editorSession(databaseUrl!);
-    const db = createPrismaClient(databaseUrl!, { max: 1 });
-    const observationIds = (await db.observation.findMany({ where: { value: { not: null } }, select: { id: true }, orderBy: { id: 'asc' } })).map((o) => o.id);
-    await db.$disconnect();
+    const observationIds = await valueIds(databaseUrl!);
     log(`stress: ${options.connections} connections for ${options.seconds} s, ~${Math.round(options.writeShare * 100)}% writes, on ${label}`);
     const result = await runLoad({ base: server.base, cookie, observationIds, ...options });
     const summary = summarise(result);

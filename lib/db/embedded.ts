@@ -46,6 +46,13 @@ export function embeddedUrl(info: Pick<EmbeddedInfo, 'host' | 'port'>): string {
   return `postgresql://postgres@${info.host}:${info.port}/postgres?sslmode=disable`;
 }
 
+/** The database URL of the process that owns `dir` (as `npm start` records it), for scripts and tests. */
+export function ownerUrl(dir: string): string {
+  const running = readRunningEmbedded(dir);
+  if (!running) throw new Error(`no running owner of the embedded database in ${dir}`);
+  return embeddedUrl(running);
+}
+
 function takeLock(dir: string): void {
   const file = lockFile(dir);
   for (let attempt = 0; attempt < 2; attempt++) {

@@ -3,10 +3,10 @@ import type { Db } from '../db/client';
 import type { SessionUser } from '../auth/users';
 import type { EditResult } from './observations';
 import { staleMessage } from './sources';
+import { dateOf, dayOf, isDay } from '../schemas/dates';
 
 const id = z.coerce.number().int().positive();
 
-const isDay = (d: string) => /^\d{4}-\d{2}-\d{2}$/.test(d) && !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d);
 const day = z.string().trim().refine(isDay, 'Enter a date as YYYY-MM-DD');
 
 export const eventFieldsSchema = z
@@ -30,8 +30,6 @@ export const eventDeleteSchema = z.object({ id, version: id, reason: z.string().
 type Tx = Parameters<Parameters<Db['$transaction']>[0]>[0];
 type Fields = z.infer<typeof eventFieldsSchema>;
 
-const date = (d: string) => new Date(`${d}T00:00:00Z`);
-
 async function snapshot(tx: Tx, eventId: number) {
   const e = await tx.event.findUnique({
     where: { id: eventId },
@@ -39,7 +37,7 @@ async function snapshot(tx: Tx, eventId: number) {
   });
   if (!e) return null;
   const { partner, dimension, startsOn, endsOn, ...rest } = e;
-  return { ...rest, startsOn: startsOn.toISOString().slice(0, 10), endsOn: endsOn?.toISOString().slice(0, 10) ?? null, partner: partner?.code ?? null, dimension: dimension?.key ?? null };
+  return { ...rest, startsOn: dayOf(startsOn), endsOn: dayOf(endsOn), partner: partner?.code ?? null, dimension: dimension?.key ?? null };
 }
 
 /** Resolves partner, dimension and source to ids, or says which of them does not exist. */
@@ -54,7 +52,7 @@ async function resolve(tx: Tx, input: Fields): Promise<{ data: { startsOn: Date;
   if (Object.keys(fieldErrors).length) return { error: { ok: false, message: 'Nothing was saved: check the marked fields.', fieldErrors } };
   return {
     data: {
-      startsOn: date(input.startsOn), endsOn: input.endsOn ? date(input.endsOn) : null, precision: input.precision, title: input.title, description: input.description,
+      startsOn: dateOf(input.startsOn), endsOn: dateOf(input.endsOn), precision: input.precision, title: input.title, description: input.description,
       partnerId: partner?.id ?? null, dimensionId: dimension?.id ?? null, sourceId: input.sourceId,
     },
   };

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { Db } from '../db/client';
 import type { SessionUser } from '../auth/users';
 import type { EditResult } from './observations';
+import { dateOf, dayOf, isDay } from '../schemas/dates';
 
 const id = z.coerce.number().int().positive();
 
@@ -25,7 +26,7 @@ export const sourceUrl = z
 const optionalDay = z
   .string()
   .trim()
-  .refine((d) => d === '' || (/^\d{4}-\d{2}-\d{2}$/.test(d) && !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d)), 'Enter a date as YYYY-MM-DD')
+  .refine((d) => d === '' || isDay(d), 'Enter a date as YYYY-MM-DD')
   .default('');
 
 export const sourceFieldsSchema = z.object({
@@ -44,19 +45,16 @@ export const sourceDeleteSchema = z.object({ id, version: id, reason: z.string()
 const select = { title: true, publisher: true, url: true, publishedOn: true, accessedOn: true, excerpt: true, version: true } as const;
 type Tx = Parameters<Parameters<Db['$transaction']>[0]>[0];
 
-const date = (d: string) => (d === '' ? null : new Date(`${d}T00:00:00Z`));
-const day = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null);
-
 function data(input: z.infer<typeof sourceFieldsSchema>) {
   return {
     title: input.title, publisher: input.publisher, url: input.url === '' ? null : input.url, excerpt: input.excerpt,
-    publishedOn: date(input.publishedOn), accessedOn: date(input.accessedOn),
+    publishedOn: dateOf(input.publishedOn), accessedOn: dateOf(input.accessedOn),
   };
 }
 
 async function snapshot(tx: Tx, sourceId: number) {
   const s = await tx.source.findUnique({ where: { id: sourceId }, select });
-  return s && { ...s, publishedOn: day(s.publishedOn), accessedOn: day(s.accessedOn) };
+  return s && { ...s, publishedOn: dayOf(s.publishedOn), accessedOn: dayOf(s.accessedOn) };
 }
 
 /** The (url, excerpt) pair is unique: the same passage of the same page is one source. */

@@ -2,24 +2,14 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createPrismaClient } from '../db/client';
-import { migrate } from '../db/migrate';
-import { seed } from '../../prisma/seed/seed';
+import { prepareDatabase } from '../db/prepare';
 import { observationConsistency } from './consistency';
-import { editorSession, runLoad, summarise, type Outcome } from './load';
+import { ownerUrl } from '../db/embedded';
+import { editorSession, runLoad, summarise, valueIds, type Outcome } from './load';
 import { PgCluster } from './pg-cluster';
 import { freePort, startAppServer, waitFor } from './process';
 
 type Sample = { at: number; page: number; pageSaysUnavailable: boolean; health: number };
-
-async function valueIds(url: string): Promise<number[]> {
-  const db = createPrismaClient(url, { max: 1 });
-  try {
-    return (await db.observation.findMany({ where: { value: { not: null } }, select: { id: true }, orderBy: { id: 'asc' } })).map((o) => o.id);
-  } finally {
-    await db.$disconnect();
-  }
-}
 
 /**
  * Postgres stops in the middle of a mixed load (pg_ctl stop -m immediate: like a crash) and starts again.
@@ -30,10 +20,7 @@ async function valueIds(url: string): Promise<number[]> {
 export async function postgresStopDuringLoad(options: { connections: number; beforeSeconds: number; outageSeconds: number; afterSeconds: number }) {
   const cluster = await PgCluster.create(await freePort());
   try {
-    await migrate(cluster.url);
-    const db = createPrismaClient(cluster.url, { max: 2 });
-    await seed(db);
-    await db.$disconnect();
+    await prepareDatabase(cluster.url, () => {}); // migrate and seed, as npm start does
     const server = await startAppServer({ databaseUrl: cluster.url });
     try {
       const { cookie } = await editorSession(cluster.url);
@@ -104,8 +91,7 @@ export async function embeddedKillDuringWrites(options: { connections: number; s
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'atlas-kill-'));
   try {
     let server = await startAppServer({ embeddedDir: dir });
-    const info = () => JSON.parse(fs.readFileSync(path.join(dir, 'server.json'), 'utf8')) as { host: string; port: number };
-    const url = () => `postgresql://postgres@${info().host}:${info().port}/postgres?sslmode=disable`;
+    const url = () => ownerUrl(dir);
     const { cookie } = await editorSession(url());
     const observationIds = await valueIds(url());
     const load = runLoad({ base: server.base, cookie, observationIds, seconds: options.secondsBeforeKill + 3, connections: options.connections, writeShare: 1, timeoutMs: 5000 });

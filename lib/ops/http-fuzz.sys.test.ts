@@ -1,12 +1,10 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { createPrismaClient } from '../db/client';
-import { migrate } from '../db/migrate';
 import { createTestDatabase, type TestDatabase } from '../testing/database';
 import { fingerprint } from '../testing/fingerprint';
-import { seed } from '../../prisma/seed/seed';
 import { editorSession } from './load';
 import { startAppServer, type AppServer } from './process';
+import { prepareDatabase } from '../db/prepare';
 
 // Generated query parameters and paths against a production server: never a 5xx, and reads change nothing.
 const RUNS = Number(process.env.FUZZ_RUNS ?? 60);
@@ -18,10 +16,7 @@ let requests = 0;
 
 beforeAll(async () => {
   database = await createTestDatabase();
-  await migrate(database.url);
-  const db = createPrismaClient(database.url, { max: 1 });
-  await seed(db);
-  await db.$disconnect();
+  await prepareDatabase(database.url, () => {}); // migrate and seed, as npm start does
   server = await startAppServer({ databaseUrl: database.url });
   cookie = (await editorSession(database.url)).cookie;
 });

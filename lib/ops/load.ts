@@ -2,6 +2,16 @@ import crypto from 'node:crypto';
 import { createPrismaClient } from '../db/client';
 import { createUser, sessionId } from '../auth/users';
 
+/** The ids of every observation with a numeric value: what the load's writers pick from. */
+export async function valueIds(databaseUrl: string): Promise<number[]> {
+  const db = createPrismaClient(databaseUrl, { max: 1 });
+  try {
+    return (await db.observation.findMany({ where: { value: { not: null } }, select: { id: true }, orderBy: { id: 'asc' } })).map((o) => o.id);
+  } finally {
+    await db.$disconnect();
+  }
+}
+
 /** An editor and a session for it, made directly in the database (no sign-in round trip, no throttling). */
 export async function editorSession(databaseUrl: string, email = `load-${crypto.randomBytes(4).toString('hex')}@example.org`): Promise<{ cookie: string; userId: number }> {
   const db = createPrismaClient(databaseUrl, { max: 1 });
@@ -116,7 +126,9 @@ export function summarise(result: LoadResult, expected: (o: Outcome) => boolean 
   const paths = new Map<string, number[]>();
   for (const o of result.outcomes) {
     const key = o.kind === 'write' ? 'write (GET + PATCH /api/observations/:id)' : o.path;
-    paths.set(key, [...(paths.get(key) ?? []), o.ms]);
+    const list = paths.get(key);
+    if (list) list.push(o.ms);
+    else paths.set(key, [o.ms]);
   }
   const byPath = [...paths.entries()].map(([path, ms]) => {
     const sorted = ms.sort((a, b) => a - b);

@@ -1,5 +1,6 @@
 import 'server-only';
 import { getDb } from '../db/prisma';
+import { dayOf } from '../schemas/dates';
 
 export type AdminObservation = {
   id: number;
@@ -105,8 +106,6 @@ export async function auditEntries(filter: { user?: string; entity?: string; fro
   }));
 }
 
-const day = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : '');
-
 /** Sources matching a search in title, publisher, address or excerpt, newest first, with how often each is cited. */
 export async function adminSources(filter: { q?: string }): Promise<{ rows: AdminSource[]; total: number }> {
   const q = filter.q?.trim();
@@ -129,7 +128,7 @@ export async function adminSources(filter: { q?: string }): Promise<{ rows: Admi
   return {
     total,
     rows: rows.map(({ _count, url, publishedOn, accessedOn, ...s }) => ({
-      ...s, url: url ?? '', publishedOn: day(publishedOn), accessedOn: day(accessedOn), uses: _count.observations + _count.events + _count.memberships,
+      ...s, url: url ?? '', publishedOn: dayOf(publishedOn) ?? '', accessedOn: dayOf(accessedOn) ?? '', uses: _count.observations + _count.events + _count.memberships,
     })),
   };
 }
@@ -150,7 +149,7 @@ export async function adminEvents(): Promise<AdminEvent[]> {
     },
   });
   return events.map(({ partner, dimension, source, startsOn, endsOn, precision, ...e }) => ({
-    ...e, startsOn: day(startsOn), endsOn: day(endsOn), precision: precision === 'month' ? 'month' : 'day',
+    ...e, startsOn: dayOf(startsOn), endsOn: dayOf(endsOn) ?? '', precision: precision === 'month' ? 'month' : 'day',
     partner: partner?.code ?? '', dimension: dimension?.key ?? '', sourceTitle: source.title,
   }));
 }

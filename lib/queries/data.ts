@@ -2,6 +2,7 @@ import 'server-only';
 import { cache } from 'react';
 import { getDb } from '../db/prisma';
 import type { Catalogue, DataVersion, EventRow, ObservationRow, SourceRef } from '../dashboard/types';
+import { dayOf } from '../schemas/dates';
 
 /**
  * Cached reads. Every cache key includes the database's dataset id and data version (bumped by triggers on
@@ -9,8 +10,6 @@ import type { Catalogue, DataVersion, EventRow, ObservationRow, SourceRef } from
  * The cache is this process's memory only (a bounded LRU below): Next's data cache on disk kept one copy per data
  * version that nothing removed (about 115 KB per edit under load), and every miss paid for writing it.
  */
-
-const iso = (d: Date) => d.toISOString().slice(0, 10);
 
 /** The last results of this process, by keys that include the data version (never stale); read-only to callers. */
 const recent = new Map<string, unknown>();
@@ -79,7 +78,7 @@ const loadCatalogue = async (_dataset: string, _version: string): Promise<Catalo
     ]);
     return {
       actors,
-      memberships: memberships.map((m) => ({ group: m.group.code, member: m.member.code, joinedOn: iso(m.joinedOn), leftOn: m.leftOn ? iso(m.leftOn) : null })),
+      memberships: memberships.map((m) => ({ group: m.group.code, member: m.member.code, joinedOn: dayOf(m.joinedOn), leftOn: dayOf(m.leftOn) })),
       dimensions,
       indicators: indicators.map(({ dimension, totalIndicator, ...rest }) => ({ ...rest, dimension: dimension.key, totalSlug: totalIndicator?.slug ?? null })),
     };
@@ -153,8 +152,8 @@ const loadEvents = async (_dataset: string, _version: string, filter: EventFilte
     });
     return rows.map((e) => ({
       id: e.id,
-      date: iso(e.startsOn),
-      endDate: e.endsOn ? iso(e.endsOn) : null,
+      date: dayOf(e.startsOn),
+      endDate: dayOf(e.endsOn),
       precision: e.precision === 'month' ? 'month' : 'day',
       title: e.title,
       description: e.description,

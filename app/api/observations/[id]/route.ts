@@ -5,6 +5,7 @@ import { updateObservation } from '@/lib/editing/observations';
 import { observationUpdateSchema } from '@/lib/schemas/observation';
 import { forgetDataVersion } from '@/lib/queries/data';
 import { fieldWithNul } from '@/lib/schemas/text';
+import { fieldErrorsOf } from '@/lib/schemas/errors';
 
 export const dynamic = 'force-dynamic';
 
@@ -46,9 +47,7 @@ export const PATCH = withRole('EDITOR', async (request: Request, { params }: { p
   const value = typeof fields.value === 'number' && Number.isFinite(fields.value) ? String(fields.value) : fields.value;
   const parsed = observationUpdateSchema.safeParse({ ...fields, value, id });
   if (!parsed.success) {
-    const fieldErrors: Record<string, string[]> = {};
-    for (const issue of parsed.error.issues) (fieldErrors[String(issue.path[0] ?? 'body')] ??= []).push(issue.message);
-    return Response.json({ error: 'Nothing was saved: check the fields.', fieldErrors }, { status: 400, headers: NO_STORE });
+    return Response.json({ error: 'Nothing was saved: check the fields.', fieldErrors: fieldErrorsOf(parsed.error, 'body') }, { status: 400, headers: NO_STORE });
   }
   const result = await updateObservation(getDb(), user, parsed.data);
   if (result.ok) {
