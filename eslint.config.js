@@ -20,6 +20,18 @@ const config = [
     },
   },
   {
+    // Every interactive write runs under the one transaction policy (lib/db/transaction.ts): wait budget, timeout,
+    // and "busy" refusals instead of errors. The seed runs alone at start and keeps its own options.
+    files: ['app/**/*.ts', 'app/**/*.tsx', 'lib/**/*.ts', 'components/**/*.tsx'],
+    ignores: ['lib/db/transaction.ts', 'lib/generated/**'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        { selector: "CallExpression[callee.property.name='$transaction']", message: 'Use writeTransaction (lib/db/transaction.ts) so the transaction policy applies.' },
+      ],
+    },
+  },
+  {
     files: ['components/**/*.ts', 'components/**/*.tsx'],
     rules: {
       'no-restricted-imports': [

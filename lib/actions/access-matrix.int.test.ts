@@ -22,7 +22,7 @@ beforeAll(async () => {
   database = await createTestDatabase();
   await migrate(database.url);
   process.env.DATABASE_URL = database.url;
-  db = createPrismaClient(database.url, { max: 2 });
+  db = createPrismaClient(database.url, { max: 2, embedded: database.kind === 'embedded' });
   await seed(db);
   const make = async (role: SessionUser['role']) =>
     db.user.create({ data: { email: `${role.toLowerCase()}@example.org`, role, passwordHash: 'x' }, select: { id: true, email: true, name: true, role: true } });

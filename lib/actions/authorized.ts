@@ -6,6 +6,7 @@ import { refresh } from 'next/cache';
 import { forgetDataVersion } from '../queries/data';
 import { fieldWithNul } from '../schemas/text';
 import { fieldErrorsOf } from '../schemas/errors';
+import { BUSY_MESSAGE, isBusyError } from '../db/transaction';
 
 export type ActionState = {
   ok: boolean;
@@ -37,7 +38,14 @@ export function authorizedAction<S extends z.ZodType>(
     if (!parsed.success) {
       return { ok: false, message: 'Nothing was saved: check the marked fields.', fieldErrors: fieldErrorsOf(parsed.error), at: Date.now() };
     }
-    const result = await run(parsed.data, user);
+    let result: ActionState;
+    try {
+      result = await run(parsed.data, user);
+    } catch (error) {
+      // A write that did not get its turn within the transaction policy: refused, and nothing was written.
+      if (isBusyError(error)) return { ok: false, message: BUSY_MESSAGE, at: Date.now() };
+      throw error;
+    }
     if (result.ok) {
       forgetDataVersion();
       refresh(); // the page that sent the form is rendered again with the new data (and versions)

@@ -26,7 +26,7 @@ beforeAll(async () => {
   database = await createTestDatabase();
   await migrate(database.url);
   process.env.DATABASE_URL = database.url;
-  db = createPrismaClient(database.url, { max: 2 });
+  db = createPrismaClient(database.url, { max: 2, embedded: database.kind === 'embedded' });
   await seed(db);
   session.user = await db.user.create({ data: { email: 'fuzz-admin@example.org', role: 'ADMIN', passwordHash: 'x' }, select: { id: true, email: true, name: true, role: true } });
 });

@@ -8,6 +8,7 @@ import { getDb } from '../db/prisma';
 import type { ActionState } from './authorized';
 import { fieldErrorsOf } from '../schemas/errors';
 import { fieldWithNul } from '../schemas/text';
+import { isBusyError } from '../db/transaction';
 
 const schema = z.object({
   email: emailSchema,
@@ -24,7 +25,13 @@ export async function signInAction(_previous: ActionState, form: FormData): Prom
   if (!parsed.success) {
     return { ok: false, message: 'Check the marked fields.', fieldErrors: fieldErrorsOf(parsed.error), at: Date.now() };
   }
-  const result = await signIn(getDb(), { email: parsed.data.email, password: parsed.data.password, ip: await clientAddress() });
+  let result: Awaited<ReturnType<typeof signIn>>;
+  try {
+    result = await signIn(getDb(), { email: parsed.data.email, password: parsed.data.password, ip: await clientAddress() });
+  } catch (error) {
+    if (isBusyError(error)) return { ok: false, message: 'The database is busy; you are not signed in yet; try again.', at: Date.now() };
+    throw error;
+  }
   if (!result.ok) return { ok: false, message: result.message, at: Date.now() };
   await setSessionCookie(result.token);
   redirect(safeNext(parsed.data.next));

@@ -2,6 +2,7 @@ import crypto from 'node:crypto';
 import { z } from 'zod';
 import type { Db } from '../db/client';
 import { generatePassword, hashPassword, verifyPassword } from './password';
+import { writeTransaction } from '../db/transaction';
 
 export const ROLES = ['VIEWER', 'EDITOR', 'ADMIN'] as const;
 export type Role = (typeof ROLES)[number];
@@ -23,9 +24,10 @@ export async function createUser(db: Db, input: { email: string; role: Role; pas
   const email = emailSchema.parse(input.email);
   const password = input.password ?? generatePassword();
   passwordSchema.parse(password);
-  const user = await db.$transaction(async (tx) => {
+  const passwordHash = await hashPassword(password);
+  const user = await writeTransaction(db, async (tx) => {
     const created = await tx.user.create({
-      data: { email, role: input.role, name: input.name ?? '', passwordHash: await hashPassword(password) },
+      data: { email, role: input.role, name: input.name ?? '', passwordHash },
       select: { id: true, email: true, name: true, role: true },
     });
     await tx.auditLog.create({ data: { userId: null, action: 'create', entity: 'user', entityId: String(created.id), after: { email, role: input.role }, reason: 'command line' } });
@@ -44,7 +46,7 @@ export async function ensureAdmin(db: Db, env: { email?: string; password?: stri
     passwordSchema.parse(env.password);
     const existing = await db.user.findUnique({ where: { email }, select: { id: true } });
     const passwordHash = await hashPassword(env.password);
-    await db.$transaction(async (tx) => {
+    await writeTransaction(db, async (tx) => {
       const user = existing
         ? await tx.user.update({ where: { email }, data: { passwordHash, role: 'ADMIN', disabled: false }, select: { id: true } })
         : await tx.user.create({ data: { email, passwordHash, role: 'ADMIN', name: 'Administrator' }, select: { id: true } });
@@ -88,10 +90,10 @@ export async function signIn(db: Db, input: { email: string; password: string; i
     return { ok: false, message: user?.disabled && valid ? 'This account is disabled.' : 'Email or password is wrong.' };
   }
   const token = crypto.randomBytes(32).toString('base64url');
-  await db.$transaction([
-    db.loginAttempt.create({ data: { email, ip: input.ip, succeeded: true } }),
-    db.session.create({ data: { id: sessionId(token), userId: user.id, expiresAt: new Date(Date.now() + SESSION_DAYS * 86_400_000) } }),
-  ]);
+  await writeTransaction(db, async (tx) => {
+    await tx.loginAttempt.create({ data: { email, ip: input.ip, succeeded: true } });
+    await tx.session.create({ data: { id: sessionId(token), userId: user.id, expiresAt: new Date(Date.now() + SESSION_DAYS * 86_400_000) } });
+  });
   return { ok: true, token, user: { id: user.id, email: user.email, name: user.name, role: user.role } };
 }
 

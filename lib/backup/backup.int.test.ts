@@ -13,8 +13,8 @@ let dbB: Db;
 beforeAll(async () => {
   [a, b] = await Promise.all([createTestDatabase(), createTestDatabase()]);
   await Promise.all([migrate(a.url), migrate(b.url)]);
-  dbA = createPrismaClient(a.url, { max: 2 });
-  dbB = createPrismaClient(b.url, { max: 2 });
+  dbA = createPrismaClient(a.url, { max: 2, embedded: a.kind === 'embedded' });
+  dbB = createPrismaClient(b.url, { max: 2, embedded: b.kind === 'embedded' });
   await seed(dbA);
   // An edit with hostile text, so the round trip carries more than the seed.
   await dbA.observation.updateMany({ where: { indicator: { slug: 'exports' }, year: 2015, partner: { code: 'RUS' } }, data: { note: `<b>"quoted"</b>, comma; 'sql' --` } });

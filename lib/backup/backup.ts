@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Db } from '../db/client';
+import { writeTransaction } from '../db/transaction';
 import { dateOf, dayOf } from '../schemas/dates';
 
 /**
@@ -92,7 +93,8 @@ export async function restoreBackup(db: Db, input: unknown): Promise<{ ok: true;
   if (!parsed.success) return { ok: false, message: `Not a Dependency Atlas backup: ${parsed.error.issues.slice(0, 3).map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}` };
   const b = parsed.data;
   if ((await db.observation.count()) + (await db.actor.count()) > 0) return { ok: false, message: 'The database is not empty: restore only into an empty one.' };
-  await db.$transaction(
+  await writeTransaction(
+    db,
     async (tx) => {
       const actor = new Map<string, number>();
       for (const a of b.actors) actor.set(a.code, (await tx.actor.create({ data: a, select: { id: true } })).id);
@@ -135,7 +137,7 @@ export async function restoreBackup(db: Db, input: unknown): Promise<{ ok: true;
       }
       await tx.auditLog.create({ data: { action: 'restore', entity: 'backup', entityId: b.exportedAt, after: { observations: b.observations.length, events: b.events.length }, reason: 'restore from JSON backup' } });
     },
-    { timeout: 30 * 60_000, maxWait: 60_000 },
+    { timeout: 30 * 60_000 },
   );
   return { ok: true, counts: { actors: b.actors.length, sources: b.sources.length, observations: b.observations.length, events: b.events.length } };
 }

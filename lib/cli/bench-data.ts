@@ -21,7 +21,7 @@ export async function makeBenchData(): Promise<void> {
   const started = Date.now();
   try {
     await migrate(target.url, { log });
-    const db = createPrismaClient(target.url, { max: 2 });
+    const db = createPrismaClient(target.url, { max: 2, embedded: target.kind === 'embedded' });
     try {
       await seed(db);
     } finally {

@@ -10,6 +10,8 @@ import countries from 'i18n-iso-countries';
 import { createPrismaClient } from '../db/client';
 import { migrate } from '../db/migrate';
 import { importObservations, IMPORT_HEADER } from '../import/observations';
+import { updateObservation } from '../editing/observations';
+import { transactionPolicy } from '../db/transaction';
 import { seed } from '../../prisma/seed/seed';
 import { benchDatabase } from './bench-target';
 import { log } from './run';
@@ -48,12 +50,53 @@ function sampler() {
 
 const mb = (b: number) => (b / 2 ** 20).toFixed(0);
 const lines: string[] = [];
+const editLines: string[] = [];
+
+type EditStats = { n: number; p50: number; p95: number; max: number; saved: number; busy: number; other: number };
+const EDITORS = 4;
+
+/**
+ * Interactive edits as the app makes them (its own client and pool, the one transaction policy): EDITORS loops,
+ * each saving one seeded value again and again with its current version, until `until` resolves.
+ */
+async function editLoops(url: string, embedded: boolean, until: Promise<unknown>): Promise<EditStats> {
+  const app = createPrismaClient(url, { max: embedded ? 4 : 10, embedded });
+  const editor = (await app.user.findFirst({ where: { email: 'bench-editor@example.org' }, select: { id: true, email: true, name: true, role: true } }))
+    ?? (await app.user.create({ data: { email: 'bench-editor@example.org', role: 'EDITOR', passwordHash: 'x' }, select: { id: true, email: true, name: true, role: true } }));
+  const targets = await app.observation.findMany({ where: { rank: 0, value: { not: null } }, take: EDITORS, orderBy: { id: 'asc' }, select: { id: true } });
+  let done = false;
+  void until.finally(() => (done = true));
+  const times: number[] = [];
+  const counts = { saved: 0, busy: 0, other: 0 };
+  await Promise.all(
+    targets.map(async ({ id }, loop) => {
+      let i = 0;
+      while (!done) {
+        const current = await app.observation.findUniqueOrThrow({ where: { id }, select: { version: true, value: true, status: true, sourceId: true } });
+        const t = performance.now();
+        const result = await updateObservation(app, editor, { id, version: current.version, value: String(1 + ((loop * 1000 + i++) % 997) / 10), status: current.status, note: 'bench', sourceId: current.sourceId, reason: '' });
+        times.push(performance.now() - t);
+        if (result.ok) counts.saved++;
+        else if (result.busy) counts.busy++;
+        else counts.other++;
+        await new Promise((r) => setTimeout(r, 20));
+      }
+    }),
+  );
+  await app.$disconnect();
+  times.sort((a, b) => a - b);
+  const at = (q: number) => times[Math.min(times.length - 1, Math.floor(q * times.length))] ?? 0;
+  return { n: times.length, p50: at(0.5), p95: at(0.95), max: times.at(-1) ?? 0, ...counts };
+}
+
+const editRow = (label: string, s: EditStats) =>
+  `| ${label} | ${s.n} | ${s.p50.toFixed(0)} ms | ${s.p95.toFixed(0)} ms | ${s.max.toFixed(0)} ms | ${s.saved} | ${s.busy} | ${s.other} |`;
 for (const rows of SIZES) {
   const file = writeFile(rows);
   const target = await benchDatabase(`atlas_bench_import`, { fresh: true });
   try {
     await migrate(target.url);
-    const db = createPrismaClient(target.url, { max: 2 });
+    const db = createPrismaClient(target.url, { max: 2, embedded: target.kind === 'embedded' });
     await seed(db);
     global.gc?.();
     const baseline = process.memoryUsage();
@@ -61,8 +104,19 @@ for (const rows of SIZES) {
     const t0 = performance.now();
     const checked = await importObservations(db, file, { checkOnly: true });
     const t1 = performance.now();
-    const committed = await importObservations(db, file, { userId: null, fileName: path.basename(file) });
+    const embedded = target.kind === 'embedded';
+    const largest = rows === Math.max(...SIZES);
+    // Beside the largest import, editors keep saving; the same edits for as long again with no import are the baseline.
+    const commit = importObservations(db, file, { userId: null, fileName: path.basename(file) });
+    const during = largest ? editLoops(target.url, embedded, commit) : null;
+    const committed = await commit;
     const t2 = performance.now();
+    if (during) {
+      const busy = await during;
+      const idle = await editLoops(target.url, embedded, new Promise((r) => setTimeout(r, Math.min(15_000, t2 - t1))));
+      editLines.push(editRow(`idle (${rows.toLocaleString('en-GB')}-row run)`, idle), editRow(`during the ${rows.toLocaleString('en-GB')}-row commit`, busy));
+      log(`bench:import edits idle p95 ${idle.p95.toFixed(0)} ms, during the import p95 ${busy.p95.toFixed(0)} ms (${busy.busy} busy of ${busy.n})`);
+    }
     const peak = memory.stop();
     const stored = await db.observation.count({ where: { indicator: { slug: { startsWith: 'bench_volume_' } } } });
     await db.$disconnect();
@@ -88,6 +142,14 @@ const doc = [
   '| rows | file | check | commit | rows/s (commit) | peak RSS | peak heap |',
   '| ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
   ...lines,
+  '',
+  `## Edits beside the import`,
+  '',
+  `While the largest file commits, ${EDITORS} editors save seeded values in loops (read the version, save, 20 ms pause) through the app's own client (pool ${process.env.DATABASE_URL ? 10 : 4}) and its one transaction policy (lib/db/transaction.ts: wait up to ${transactionPolicy({ poolMax: process.env.DATABASE_URL ? 10 : 4, embedded: !process.env.DATABASE_URL }).maxWait / 1000} s for a turn, then refused as busy). The same loops with no import are the baseline. Times are per save, from the call to its answer.`,
+  '',
+  '| edits | saves | p50 | p95 | max | saved | busy | other refusals |',
+  '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+  ...editLines,
   '',
 ].join('\n');
 fs.writeFileSync(path.join('docs', 'benchmarks-import.md'), doc);

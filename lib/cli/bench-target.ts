@@ -4,7 +4,7 @@ import postgres from 'postgres';
 import { assertReachable } from '../db/connection';
 import { startEmbedded } from '../db/embedded';
 
-export type BenchTarget = { url: string; label: string; release: () => Promise<void> };
+export type BenchTarget = { url: string; label: string; kind: 'postgres' | 'embedded'; release: () => Promise<void> };
 
 /**
  * A named benchmark database: `<name>` on the Postgres server of DATABASE_URL, or an embedded database in
@@ -25,7 +25,7 @@ export async function benchDatabase(name: string, options: { fresh: boolean }): 
       if (!existed) await admin.unsafe(`CREATE DATABASE "${name}"`);
       const url = new URL(server);
       url.pathname = `/${name}`;
-      return { url: url.toString(), label: `Postgres database ${name} at ${url.hostname}:${url.port || 5432}`, existed, release: async () => {} };
+      return { url: url.toString(), label: `Postgres database ${name} at ${url.hostname}:${url.port || 5432}`, kind: 'postgres', existed, release: async () => {} };
     } finally {
       await admin.end();
     }
@@ -34,5 +34,5 @@ export async function benchDatabase(name: string, options: { fresh: boolean }): 
   if (options.fresh) fs.rmSync(dir, { recursive: true, force: true });
   const existed = fs.existsSync(path.join(dir, 'pgdata'));
   const embedded = await startEmbedded({ dir });
-  return { url: embedded.url, label: `embedded Postgres (PGlite) in ${dir}`, existed, release: embedded.stop };
+  return { url: embedded.url, label: `embedded Postgres (PGlite) in ${dir}`, kind: 'embedded', existed, release: embedded.stop };
 }

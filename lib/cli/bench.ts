@@ -80,7 +80,7 @@ async function measure(dataset: string, target: BenchTarget): Promise<Row[]> {
  * interleaved with the floor; the value is put back afterwards and the benchmark's editor removed.
  */
 async function measureWrites(dataset: string, target: BenchTarget, base: string): Promise<Row> {
-  const db = createPrismaClient(target.url, { max: 1 });
+  const db = createPrismaClient(target.url, { max: 1, embedded: target.kind === 'embedded' });
   const { cookie, userId } = await editorSession(target.url);
   const o = await db.observation.findFirstOrThrow({
     where: { indicator: { slug: 'gas_import_share' }, partner: { code: 'RUS' }, reporter: { isFocal: true }, year: 2023, rank: 0 },

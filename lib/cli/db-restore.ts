@@ -22,7 +22,7 @@ await runWithDatabase(async (target) => {
     return;
   }
   await migrate(target.url, { log });
-  const db = createPrismaClient(target.url, { max: 2 });
+  const db = createPrismaClient(target.url, { max: 2, embedded: target.kind === 'embedded' });
   try {
     const result = await restoreBackup(db, input);
     if (!result.ok) {

@@ -5,7 +5,7 @@ import { log, runWithDatabase } from './run';
 
 await runWithDatabase(async (target) => {
   await migrate(target.url, { log });
-  const db = createPrismaClient(target.url, { max: 2 });
+  const db = createPrismaClient(target.url, { max: 2, embedded: target.kind === 'embedded' });
   try {
     const { created } = await seed(db);
     const total = Object.values(created).reduce((sum, n) => sum + n, 0);

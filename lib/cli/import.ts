@@ -13,7 +13,7 @@ if (!file) {
 
 await runWithDatabase(async (target) => {
   await migrate(target.url, { log });
-  const db = createPrismaClient(target.url, { max: 2 });
+  const db = createPrismaClient(target.url, { max: 2, embedded: target.kind === 'embedded' });
   try {
     const report = await importObservations(db, path.resolve(file), {
       fileName: path.basename(file),

@@ -18,7 +18,7 @@ if (!values.email || !role.success) {
 
 await runWithDatabase(async (target) => {
   await migrate(target.url, { log });
-  const db = createPrismaClient(target.url, { max: 2 });
+  const db = createPrismaClient(target.url, { max: 2, embedded: target.kind === 'embedded' });
   try {
     const { user, password } = await createUser(db, { email: values.email!, role: role.data, password: values.password, name: values.name });
     log(`created ${user.email} (${user.role.toLowerCase()})${values.password ? '' : ` with password ${password} (shown once)`}`);

@@ -10,7 +10,7 @@ import { migrate } from './migrate';
 export async function prepareDatabase(url: string, log: (line: string) => void, options: { embedded?: boolean } = {}): Promise<{ seeded: boolean }> {
   const result = await migrate(url, { log });
   log(`migrations: ${result.applied.length} applied, ${result.alreadyApplied.length} already applied`);
-  const db = createPrismaClient(url, { max: 2 });
+  const db = createPrismaClient(url, { max: 2, embedded: options.embedded ?? false });
   try {
     const admin = await ensureAdmin(db, { email: process.env.ADMIN_EMAIL, password: process.env.ADMIN_PASSWORD, embedded: options.embedded ?? false });
     if (admin) log(admin);

@@ -11,7 +11,7 @@ export function getDb(): Db {
   if (!url) throw new Error('DATABASE_URL is not set: start the app with `npm start`, which provides it.');
   const max = Number(process.env.DATABASE_POOL_MAX ?? (process.env.DATABASE_KIND === 'embedded' ? 4 : 10));
   // Every failed query is shown to the availability probe: a lost database turns pages into 503s at once.
-  const client = createPrismaClient(url, { max }).$extends({
+  const client = createPrismaClient(url, { max, embedded: process.env.DATABASE_KIND === 'embedded' }).$extends({
     query: {
       async $allOperations({ args, query }) {
         try {

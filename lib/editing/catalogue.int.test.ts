@@ -18,7 +18,7 @@ const TABLES = ['indicator', 'source', 'event', 'audit_log'];
 beforeAll(async () => {
   database = await createTestDatabase();
   await migrate(database.url);
-  db = createPrismaClient(database.url, { max: database.kind === 'embedded' ? 4 : 10 });
+  db = createPrismaClient(database.url, { max: database.kind === 'embedded' ? 4 : 10, embedded: database.kind === 'embedded' });
   await seed(db);
   editor = (await createUser(db, { email: 'editor@example.org', role: 'EDITOR', password: 'editor-password-1' })).user;
   other = (await createUser(db, { email: 'other@example.org', role: 'EDITOR', password: 'other-password-1' })).user;

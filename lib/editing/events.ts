@@ -4,6 +4,8 @@ import type { SessionUser } from '../auth/users';
 import type { EditResult } from './observations';
 import { staleMessage } from './sources';
 import { dateOf, dayOf, isDay } from '../schemas/dates';
+import { editTransaction } from './transaction';
+import type { TransactionClient } from '../db/transaction';
 
 const id = z.coerce.number().int().positive();
 
@@ -27,7 +29,7 @@ export const eventCreateSchema = eventFieldsSchema;
 export const eventUpdateSchema = z.intersection(eventFieldsSchema, z.object({ id, version: id }));
 export const eventDeleteSchema = z.object({ id, version: id, reason: z.string().trim().min(3, 'Say why this event is deleted').max(500) });
 
-type Tx = Parameters<Parameters<Db['$transaction']>[0]>[0];
+type Tx = TransactionClient;
 type Fields = z.infer<typeof eventFieldsSchema>;
 
 async function snapshot(tx: Tx, eventId: number) {
@@ -61,7 +63,7 @@ async function resolve(tx: Tx, input: Fields): Promise<{ data: { startsOn: Date;
 const sameDayTitle = (input: Fields) => ({ ok: false as const, message: `An event “${input.title}” on ${input.startsOn} exists already.`, fieldErrors: { title: ['Already used on this date'] } });
 
 export async function createEvent(db: Db, user: SessionUser, input: Fields): Promise<EditResult> {
-  return db.$transaction(async (tx) => {
+  return editTransaction(db, async (tx) => {
     const resolved = await resolve(tx, input);
     if ('error' in resolved) return resolved.error;
     if (await tx.event.findFirst({ where: { startsOn: resolved.data.startsOn, title: input.title }, select: { id: true } })) return sameDayTitle(input);
@@ -72,7 +74,7 @@ export async function createEvent(db: Db, user: SessionUser, input: Fields): Pro
 }
 
 export async function updateEvent(db: Db, user: SessionUser, input: z.infer<typeof eventUpdateSchema>): Promise<EditResult> {
-  return db.$transaction(async (tx) => {
+  return editTransaction(db, async (tx) => {
     const before = await snapshot(tx, input.id);
     if (!before) return { ok: false, message: 'This event no longer exists.' };
     const resolved = await resolve(tx, input);
@@ -87,7 +89,7 @@ export async function updateEvent(db: Db, user: SessionUser, input: z.infer<type
 }
 
 export async function deleteEvent(db: Db, user: SessionUser, input: z.infer<typeof eventDeleteSchema>): Promise<EditResult> {
-  return db.$transaction(async (tx) => {
+  return editTransaction(db, async (tx) => {
     const before = await snapshot(tx, input.id);
     if (!before) return { ok: false, message: 'This event no longer exists.' };
     const { count } = await tx.event.deleteMany({ where: { id: input.id, version: input.version } });

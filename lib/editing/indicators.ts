@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { Db } from '../db/client';
 import type { SessionUser } from '../auth/users';
 import type { EditResult } from './observations';
+import { editTransaction } from './transaction';
 
 export const indicatorUpdateSchema = z.object({
   slug: z.string().regex(/^[a-z0-9_]{1,80}$/),
@@ -17,7 +18,7 @@ export const indicatorUpdateSchema = z.object({
 /** Indicator metadata, direction, default weight and publication; the audit row keeps before and after. */
 export async function updateIndicator(db: Db, user: SessionUser, input: z.infer<typeof indicatorUpdateSchema>): Promise<EditResult> {
   const select = { name: true, unit: true, definition: true, methodology: true, higherIsMoreDependent: true, weight: true, published: true } as const;
-  return db.$transaction(async (tx) => {
+  return editTransaction(db, async (tx) => {
     const before = await tx.indicator.findUnique({ where: { slug: input.slug }, select: { id: true, ...select } });
     if (!before) return { ok: false, message: `No indicator ${input.slug}` };
     const after = await tx.indicator.update({
@@ -59,7 +60,7 @@ export const indicatorSlug = (name: string) =>
 export async function createIndicator(db: Db, user: SessionUser, input: z.infer<typeof indicatorCreateSchema>): Promise<EditResult> {
   const slug = indicatorSlug(input.name);
   if (!slug) return { ok: false, message: 'Nothing was saved: check the marked fields.', fieldErrors: { name: ['The name needs at least one letter or digit'] } };
-  return db.$transaction(async (tx): Promise<EditResult> => {
+  return editTransaction(db, async (tx): Promise<EditResult> => {
     const dimension = await tx.dimension.findUnique({ where: { key: input.dimension }, select: { id: true } });
     if (!dimension) return { ok: false, message: 'Nothing was saved: check the marked fields.', fieldErrors: { dimension: [`No dimension ${input.dimension}`] } };
     if (await tx.indicator.findUnique({ where: { slug }, select: { id: true } })) {

@@ -21,7 +21,7 @@ async function russiaGas2024() {
 beforeAll(async () => {
   database = await createTestDatabase();
   await migrate(database.url);
-  db = createPrismaClient(database.url, { max: database.kind === 'embedded' ? 4 : 20 });
+  db = createPrismaClient(database.url, { max: database.kind === 'embedded' ? 4 : 20, embedded: database.kind === 'embedded' });
   await seed(db);
   editor = (await createUser(db, { email: 'editor@example.org', role: 'EDITOR', password: 'editor-password-1' })).user;
   other = (await createUser(db, { email: 'other@example.org', role: 'EDITOR', password: 'other-password-1' })).user;

@@ -1,18 +1,20 @@
 import type { Db } from '../db/client';
 import type { SessionUser } from '../auth/users';
 import type { ObservationUpdate } from '../schemas/observation';
+import { editTransaction } from './transaction';
+import type { TransactionClient } from '../db/transaction';
 
 export type Conflict = { changedBy: string; changedAt: string; current: { value: string | null; status: string; note: string; sourceId: number; version: number } };
 export type EditResult =
   | { ok: true; message: string; version?: number }
-  | { ok: false; message: string; fieldErrors?: Record<string, string[]>; conflict?: Conflict };
+  | { ok: false; message: string; fieldErrors?: Record<string, string[]>; conflict?: Conflict; busy?: true };
 
 const snapshotSelect = {
   id: true, indicatorId: true, reporterId: true, partnerId: true, year: true, periodType: true, periodLabel: true, rank: true,
   value: true, stance: true, status: true, note: true, sourceId: true, version: true,
 } as const;
 
-type Tx = Parameters<Parameters<Db['$transaction']>[0]>[0];
+type Tx = TransactionClient;
 type Snapshot = NonNullable<Awaited<ReturnType<typeof readSnapshot>>>;
 
 function readSnapshot(tx: Tx, id: number) {
@@ -44,7 +46,7 @@ function conflictMessage(conflict: Conflict): string {
  * in one statement, so of two racing edits exactly one wins and the other is told who changed it and when.
  */
 export async function updateObservation(db: Db, user: SessionUser, input: ObservationUpdate, action: 'update' | 'revert' = 'update'): Promise<EditResult> {
-  return db.$transaction(async (tx) => {
+  return editTransaction(db, async (tx) => {
     const before = await readSnapshot(tx, input.id);
     if (!before) return { ok: false, message: 'This value no longer exists (deleted by someone else).' };
     if (!(await tx.source.findUnique({ where: { id: input.sourceId }, select: { id: true } }))) {
@@ -67,7 +69,7 @@ export async function updateObservation(db: Db, user: SessionUser, input: Observ
 }
 
 export async function deleteObservation(db: Db, user: SessionUser, input: { id: number; version: number; reason: string }): Promise<EditResult> {
-  return db.$transaction(async (tx) => {
+  return editTransaction(db, async (tx) => {
     const before = await readSnapshot(tx, input.id);
     if (!before) return { ok: false, message: 'This value no longer exists.' };
     const { count } = await tx.observation.deleteMany({ where: { id: input.id, version: input.version } });
@@ -110,7 +112,7 @@ export async function createObservation(
   user: SessionUser,
   input: { indicator: string; reporter: string; partner: string; year: number; periodLabel: string; value: string; status: ObservationUpdate['status']; note: string; sourceId: number },
 ): Promise<EditResult> {
-  return db.$transaction(async (tx) => {
+  return editTransaction(db, async (tx) => {
     // One after another: a transaction is one connection, which runs one query at a time.
     const indicator = await tx.indicator.findUnique({ where: { slug: input.indicator }, select: { id: true } });
     const reporter = await tx.actor.findUnique({ where: { code: input.reporter }, select: { id: true } });
@@ -144,7 +146,7 @@ export async function createObservation(
 
 /** Makes an alternative the primary figure: the two swap ranks in one transaction, both audited. */
 export async function makePrimary(db: Db, user: SessionUser, input: { id: number; version: number }): Promise<EditResult> {
-  return db.$transaction(async (tx) => {
+  return editTransaction(db, async (tx) => {
     const alternative = await readSnapshot(tx, input.id);
     if (!alternative) return { ok: false, message: 'This value no longer exists.' };
     if (alternative.version !== input.version) {

@@ -3,6 +3,8 @@ import type { Db } from '../db/client';
 import type { SessionUser } from '../auth/users';
 import type { EditResult } from './observations';
 import { dateOf, dayOf, isDay } from '../schemas/dates';
+import { editTransaction } from './transaction';
+import type { TransactionClient } from '../db/transaction';
 
 const id = z.coerce.number().int().positive();
 
@@ -43,7 +45,7 @@ export const sourceUpdateSchema = sourceFieldsSchema.extend({ id, version: id })
 export const sourceDeleteSchema = z.object({ id, version: id, reason: z.string().trim().min(3, 'Say why this source is deleted').max(500) });
 
 const select = { title: true, publisher: true, url: true, publishedOn: true, accessedOn: true, excerpt: true, version: true } as const;
-type Tx = Parameters<Parameters<Db['$transaction']>[0]>[0];
+type Tx = TransactionClient;
 
 function data(input: z.infer<typeof sourceFieldsSchema>) {
   return {
@@ -65,7 +67,7 @@ async function sameSource(tx: Tx, input: z.infer<typeof sourceFieldsSchema>, exc
 }
 
 export async function createSource(db: Db, user: SessionUser, input: z.infer<typeof sourceCreateSchema>): Promise<EditResult> {
-  return db.$transaction(async (tx) => {
+  return editTransaction(db, async (tx) => {
     const duplicate = await sameSource(tx, input);
     if (duplicate) return duplicate;
     const created = await tx.source.create({ data: data(input), select: { id: true } });
@@ -75,7 +77,7 @@ export async function createSource(db: Db, user: SessionUser, input: z.infer<typ
 }
 
 export async function updateSource(db: Db, user: SessionUser, input: z.infer<typeof sourceUpdateSchema>): Promise<EditResult> {
-  return db.$transaction(async (tx) => {
+  return editTransaction(db, async (tx) => {
     const before = await snapshot(tx, input.id);
     if (!before) return { ok: false, message: 'This source no longer exists.' };
     const duplicate = await sameSource(tx, input, input.id);
@@ -90,7 +92,7 @@ export async function updateSource(db: Db, user: SessionUser, input: z.infer<typ
 
 /** A source still cited by a figure, an event or a membership stays: the evidence must not lose its citation. */
 export async function deleteSource(db: Db, user: SessionUser, input: z.infer<typeof sourceDeleteSchema>): Promise<EditResult> {
-  return db.$transaction(async (tx) => {
+  return editTransaction(db, async (tx) => {
     const before = await snapshot(tx, input.id);
     if (!before) return { ok: false, message: 'This source no longer exists.' };
     const observations = await tx.observation.count({ where: { sourceId: input.id } });

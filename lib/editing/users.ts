@@ -3,6 +3,7 @@ import type { Db } from '../db/client';
 import { generatePassword, hashPassword } from '../auth/password';
 import { emailSchema, passwordSchema, ROLES, type SessionUser } from '../auth/users';
 import type { EditResult } from './observations';
+import { editTransaction } from './transaction';
 
 export const userCreateSchema = z.object({ email: emailSchema, role: z.enum(ROLES), name: z.string().trim().max(120).default('') });
 export const userUpdateSchema = z.object({
@@ -18,24 +19,27 @@ export async function createAccount(db: Db, admin: SessionUser, input: z.infer<t
     return { ok: false, message: 'Nothing was saved.', fieldErrors: { email: [`A user with email ${input.email} exists already`] } };
   }
   const password = generatePassword();
-  await db.$transaction(async (tx) => {
-    const user = await tx.user.create({ data: { ...input, passwordHash: await hashPassword(password) }, select: { id: true } });
+  const passwordHash = await hashPassword(password);
+  return editTransaction(db, async (tx) => {
+    const user = await tx.user.create({ data: { ...input, passwordHash }, select: { id: true } });
     await tx.auditLog.create({ data: { userId: admin.id, action: 'create', entity: 'user', entityId: String(user.id), after: { email: input.email, role: input.role } } });
+    return { ok: true, message: `Created ${input.email} (${input.role.toLowerCase()}). Password, shown once: ${password}` };
   });
-  return { ok: true, message: `Created ${input.email} (${input.role.toLowerCase()}). Password, shown once: ${password}` };
 }
 
 export async function updateAccount(db: Db, admin: SessionUser, input: z.infer<typeof userUpdateSchema>): Promise<EditResult> {
   if (input.id === admin.id && (input.role !== 'ADMIN' || input.disabled === 'on')) {
     return { ok: false, message: 'You cannot remove your own admin role or disable yourself: ask another admin.' };
   }
-  return db.$transaction(async (tx) => {
+  // scrypt takes tens of milliseconds: hashed before the transaction, so no connection waits on it.
+  const passwordHash = input.password ? await hashPassword(input.password) : null;
+  return editTransaction(db, async (tx) => {
     const before = await tx.user.findUnique({ where: { id: input.id }, select: { email: true, role: true, disabled: true } });
     if (!before) return { ok: false, message: 'No such user.' };
     const disabled = input.disabled === 'on';
     const after = await tx.user.update({
       where: { id: input.id },
-      data: { role: input.role, disabled, ...(input.password ? { passwordHash: await hashPassword(input.password) } : {}) },
+      data: { role: input.role, disabled, ...(passwordHash ? { passwordHash } : {}) },
       select: { email: true, role: true, disabled: true },
     });
     // A disabled account, a new role or a new password ends the user's sessions.

@@ -26,7 +26,7 @@ const snapshot = async () => JSON.stringify(await fingerprint(database.url, ['ac
 beforeAll(async () => {
   database = await createTestDatabase();
   await migrate(database.url);
-  db = createPrismaClient(database.url, { max: 2 });
+  db = createPrismaClient(database.url, { max: 2, embedded: database.kind === 'embedded' });
   await seed(db);
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'atlas-import-'));
 });

@@ -3,6 +3,7 @@ import { parse } from 'csv-parse';
 import { z } from 'zod';
 import { CURATION } from '../../prisma/seed/catalogue';
 import type { Db } from '../db/client';
+import { writeTransaction } from '../db/transaction';
 import { countryName } from './countries';
 import { indicatorSlug } from '../editing/indicators';
 import { isHttpUrl } from '../editing/sources';
@@ -193,7 +194,8 @@ export async function importObservations(
 
   const written = { observationsCreated: 0, observationsUpdated: 0, indicatorsCreated: 0, actorsCreated: 0, sourcesCreated: 0 };
   const total = report.rows;
-  await db.$transaction(
+  await writeTransaction(
+    db,
     async (tx) => {
       const actorIds = new Map((await tx.actor.findMany({ select: { id: true, code: true } })).map((a) => [a.code, a.id]));
       const dimensionIds = new Map((await tx.dimension.findMany({ select: { id: true, key: true } })).map((d) => [d.key, d.id]));
@@ -302,7 +304,8 @@ export async function importObservations(
         data: { userId: options.userId ?? null, action: 'import', entity: 'import', entityId: options.fileName ?? file.split('/').pop() ?? file, after: { rows: total, ...written }, reason: 'CSV import' },
       });
     },
-    { timeout: 30 * 60_000, maxWait: 60_000 },
+    // The import is one transaction (all or nothing): its own time bound; its wait for a connection is the policy's.
+    { timeout: 30 * 60_000 },
   );
   progress({ phase: 'writing', rows: total, fraction: 1 }, true);
   return { ...report, ok: true, written };

@@ -15,7 +15,7 @@ const fingerprintOf = (url: string) => fingerprint(url, TABLES);
 beforeAll(async () => {
   database = await createTestDatabase();
   await migrate(database.url);
-  db = createPrismaClient(database.url, { max: 2 });
+  db = createPrismaClient(database.url, { max: 2, embedded: database.kind === 'embedded' });
 });
 
 afterAll(async () => {

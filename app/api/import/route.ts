@@ -4,10 +4,11 @@ import { getDb } from '@/lib/db/prisma';
 import { checkUpload, commitUpload, isUploadId, MAX_UPLOAD_BYTES, saveUpload, UploadTooLarge, type ImportOutcome } from '@/lib/import/uploads';
 import type { ImportProgress } from '@/lib/import/observations';
 import { forgetDataVersion } from '@/lib/queries/data';
+import { BUSY_MESSAGE, isBusyError } from '@/lib/db/transaction';
 
 export const dynamic = 'force-dynamic';
 
-type Message = ({ type: 'progress' } & ImportProgress) | ({ type: 'done' } & ImportOutcome) | { type: 'error'; message: string };
+type Message = ({ type: 'progress' } & ImportProgress) | ({ type: 'done' } & ImportOutcome) | { type: 'error'; message: string; busy?: true };
 
 /** The answer as newline-delimited JSON: progress lines while the work runs, then one final line. */
 function streamed(work: (send: (m: Message) => void) => Promise<void>): Response {
@@ -18,8 +19,11 @@ function streamed(work: (send: (m: Message) => void) => Promise<void>): Response
       try {
         await work(send);
       } catch (error) {
-        console.error('[atlas] import failed:', error);
-        send({ type: 'error', message: 'The import stopped: the database could not be reached or refused the write. Nothing was written; try again.' });
+        if (isBusyError(error)) send({ type: 'error', message: `The import did not start: ${BUSY_MESSAGE}`, busy: true });
+        else {
+          console.error('[atlas] import failed:', error);
+          send({ type: 'error', message: 'The import stopped: the database could not be reached or refused the write. Nothing was written; try again.' });
+        }
       }
       controller.close();
     },

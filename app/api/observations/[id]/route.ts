@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { withRole } from '@/lib/auth/route';
+import { busyResponse, withRole } from '@/lib/auth/route';
 import { getDb } from '@/lib/db/prisma';
 import { updateObservation } from '@/lib/editing/observations';
 import { observationUpdateSchema } from '@/lib/schemas/observation';
@@ -54,6 +54,7 @@ export const PATCH = withRole('EDITOR', async (request: Request, { params }: { p
     forgetDataVersion();
     return Response.json(result, { headers: NO_STORE });
   }
+  if (result.busy) return busyResponse();
   const status = result.conflict ? 409 : result.fieldErrors ? 400 : 404;
   return Response.json({ error: result.message, ...result }, { status, headers: NO_STORE });
 });
