@@ -5,6 +5,7 @@ import { CURATION } from '../../prisma/seed/catalogue';
 import type { Db } from '../db/client';
 import { writeTransaction } from '../db/transaction';
 import { countryName } from './countries';
+import { unescapeFormulaCell } from '../export/csv';
 import { indicatorSlug } from '../editing/indicators';
 import { isHttpUrl } from '../editing/sources';
 
@@ -79,6 +80,8 @@ async function* records(file: string): AsyncGenerator<{ line: number; bytes: num
       },
       max_record_size: MAX_LINE,
       skip_empty_lines: true,
+      // Cells the app's own exports escaped against spreadsheet formulas come back as they were.
+      cast: (value: string) => unescapeFormulaCell(value),
       info: true,
       relax_column_count: false,
     }),

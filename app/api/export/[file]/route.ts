@@ -1,7 +1,7 @@
 import { withRole } from '@/lib/auth/route';
 import { backupToCsvRows, exportBackup } from '@/lib/backup/backup';
 import { getDb } from '@/lib/db/prisma';
-import { stringify } from 'csv-stringify/sync';
+import { writeCsv } from '@/lib/export/csv';
 import { IMPORT_HEADER } from '@/lib/import/observations';
 
 export const dynamic = 'force-dynamic';
@@ -17,7 +17,7 @@ export const GET = withRole('EDITOR', async (_request: Request, { params }: { pa
   }
   if (file === 'observations.csv') {
     const rows = backupToCsvRows(await exportBackup(getDb()));
-    return new Response(stringify(rows, { header: true, columns: [...IMPORT_HEADER] }), {
+    return new Response(writeCsv(rows, IMPORT_HEADER), {
       headers: { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': `attachment; filename="atlas-observations-${stamp}.csv"`, 'Cache-Control': 'no-store' },
     });
   }
