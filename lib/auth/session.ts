@@ -5,7 +5,9 @@ import { cache } from 'react';
 import { getDb } from '../db/prisma';
 import { atLeast, SESSION_DAYS, userForToken, type Role, type SessionUser } from './users';
 
-export const SESSION_COOKIE = 'atlas_session';
+import { SESSION_COOKIE } from './cookie';
+
+export { SESSION_COOKIE };
 
 /** Secure cookies whenever the request came over https (directly or through a proxy that says so). */
 async function isHttps(): Promise<boolean> {

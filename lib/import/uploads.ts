@@ -18,9 +18,40 @@ export const isUploadId = (id: string) => /^[0-9a-f]{32}$/.test(id);
 
 export class UploadTooLarge extends Error {}
 
+/** A checked upload waits this long for its import; then it is deleted (at the next upload, or by the sweep). */
+export const UPLOAD_TTL_MS = Number(process.env.UPLOAD_TTL_MINUTES || 60) * 60_000;
+
+/** Deletes uploads older than the time-to-live: a file checked but never imported does not stay on disk. */
+export function sweepUploads(now = Date.now()): number {
+  let removed = 0;
+  let names: string[];
+  try {
+    names = fs.readdirSync(UPLOAD_DIR);
+  } catch {
+    return 0;
+  }
+  for (const name of names) {
+    if (!/^[0-9a-f]{32}\.csv$/.test(name)) continue;
+    const file = path.join(UPLOAD_DIR, name);
+    try {
+      if (now - fs.statSync(file).mtimeMs > UPLOAD_TTL_MS) {
+        fs.rmSync(file, { force: true });
+        removed++;
+      }
+    } catch {
+      // removed meanwhile by another request or instance
+    }
+  }
+  return removed;
+}
+
+const sweeper = globalThis as unknown as { atlasUploadSweep?: NodeJS.Timeout };
+sweeper.atlasUploadSweep ??= setInterval(() => sweepUploads(), Math.min(UPLOAD_TTL_MS, 10 * 60_000)).unref();
+
 /** Streams an upload to a private temporary file (never held in memory whole); refuses past the size limit. */
 export async function saveUpload(body: ReadableStream<Uint8Array> | Buffer): Promise<string> {
   fs.mkdirSync(UPLOAD_DIR, { recursive: true, mode: 0o700 });
+  sweepUploads();
   const id = crypto.randomBytes(16).toString('hex');
   let bytes = 0;
   const limit = new Transform({
@@ -57,6 +88,7 @@ export async function checkUpload(db: Db, upload: string, fileName: string, onPr
 /** Step two: all rows in one transaction with one audit entry, or none; the upload is removed either way. */
 export async function commitUpload(db: Db, upload: string, fileName: string, userId: number, onProgress?: (p: ImportProgress) => void): Promise<ImportOutcome> {
   const file = uploadPath(upload);
+  sweepUploads();
   if (!fs.existsSync(file)) return { ok: false, message: 'That upload has expired: check the file again.' };
   try {
     const report = await importObservations(db, file, { userId, fileName, onProgress });

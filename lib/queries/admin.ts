@@ -1,6 +1,22 @@
 import 'server-only';
+import { redirect } from 'next/navigation';
+import { currentUser } from '../auth/session';
+import { atLeast, type Role, type SessionUser } from '../auth/users';
 import { getDb } from '../db/prisma';
 import { dayOf } from '../schemas/dates';
+
+/**
+ * Every admin read checks the role itself, through here, before it touches the database: a page and its layout
+ * render independently, so a check in the layout alone lets a page's data travel inside the redirect's body.
+ * The page calls requirePageRole first (to send the reader back to it after signing in); this is the backstop.
+ */
+function adminRead<A extends unknown[], R>(role: Role, read: (user: SessionUser, ...args: A) => Promise<R>): (...args: A) => Promise<R> {
+  return async (...args: A) => {
+    const user = await currentUser();
+    if (!user || !atLeast(user.role, role)) redirect(`/login?next=%2Fadmin${user ? '&denied=1' : ''}`);
+    return read(user, ...args);
+  };
+}
 
 export type AdminObservation = {
   id: number;
@@ -25,7 +41,7 @@ export type AdminObservation = {
 
 export const ADMIN_PAGE_SIZE = 100;
 
-export async function adminObservations(filter: { indicator?: string; partner?: string; from?: number; to?: number }): Promise<{ rows: AdminObservation[]; total: number }> {
+export const adminObservations = adminRead('EDITOR', async (_user, filter: { indicator?: string; partner?: string; from?: number; to?: number }): Promise<{ rows: AdminObservation[]; total: number }> => {
   const where = {
     ...(filter.indicator ? { indicator: { slug: filter.indicator } } : {}),
     ...(filter.partner ? { partner: { code: filter.partner } } : {}),
@@ -56,9 +72,9 @@ export async function adminObservations(filter: { indicator?: string; partner?: 
       updatedBy: o.updatedBy?.email ?? null, updatedAt: o.updatedAt.toISOString(),
     })),
   };
-}
+});
 
-export async function adminChoices() {
+export const adminChoices = adminRead('EDITOR', async () => {
   const db = getDb();
   const [indicators, actors, sources] = await Promise.all([
     db.indicator.findMany({ orderBy: [{ dimension: { sortOrder: 'asc' } }, { sortOrder: 'asc' }], select: { slug: true, name: true } }),
@@ -66,7 +82,7 @@ export async function adminChoices() {
     db.source.findMany({ orderBy: { id: 'asc' }, select: { id: true, title: true } }),
   ]);
   return { indicators, actors, sources, focal: actors.find((a) => a.isFocal)?.code ?? actors[0]?.code ?? '' };
-}
+});
 
 export type AuditEntry = {
   id: number;
@@ -80,11 +96,13 @@ export type AuditEntry = {
   reason: string;
 };
 
-export async function auditEntries(filter: { user?: string; entity?: string; from?: string; to?: string }): Promise<AuditEntry[]> {
+export const auditEntries = adminRead('EDITOR', async (user, filter: { user?: string; entity?: string; from?: string; to?: string }): Promise<AuditEntry[]> => {
   const rows = await getDb().auditLog.findMany({
     where: {
       ...(filter.user ? { user: { email: filter.user } } : {}),
+      // User administration is for admins: editors see neither its entries nor the accounts they name.
       ...(filter.entity ? { entity: filter.entity } : {}),
+      ...(user.role === 'ADMIN' ? {} : { NOT: { entity: 'user' } }),
       ...(filter.from || filter.to
         ? { createdAt: { gte: filter.from ? new Date(`${filter.from}T00:00:00Z`) : undefined, lte: filter.to ? new Date(`${filter.to}T23:59:59Z`) : undefined } }
         : {}),
@@ -104,10 +122,10 @@ export async function auditEntries(filter: { user?: string; entity?: string; fro
     after: (r.after as Record<string, unknown> | null) ?? null,
     reason: r.reason,
   }));
-}
+});
 
 /** Sources matching a search in title, publisher, address or excerpt, newest first, with how often each is cited. */
-export async function adminSources(filter: { q?: string }): Promise<{ rows: AdminSource[]; total: number }> {
+export const adminSources = adminRead('EDITOR', async (_user, filter: { q?: string }): Promise<{ rows: AdminSource[]; total: number }> => {
   const q = filter.q?.trim();
   const where = q
     ? { OR: (['title', 'publisher', 'url', 'excerpt'] as const).map((field) => ({ [field]: { contains: q, mode: 'insensitive' as const } })) }
@@ -131,7 +149,7 @@ export async function adminSources(filter: { q?: string }): Promise<{ rows: Admi
       ...s, url: url ?? '', publishedOn: dayOf(publishedOn) ?? '', accessedOn: dayOf(accessedOn) ?? '', uses: _count.observations + _count.events + _count.memberships,
     })),
   };
-}
+});
 
 export type AdminSource = { id: number; version: number; title: string; publisher: string; url: string; publishedOn: string; accessedOn: string; excerpt: string; uses: number };
 
@@ -140,7 +158,7 @@ export type AdminEvent = {
   partner: string; dimension: string; sourceId: number; sourceTitle: string;
 };
 
-export async function adminEvents(): Promise<AdminEvent[]> {
+export const adminEvents = adminRead('EDITOR', async (): Promise<AdminEvent[]> => {
   const events = await getDb().event.findMany({
     orderBy: [{ startsOn: 'desc' }, { id: 'desc' }],
     select: {
@@ -152,10 +170,10 @@ export async function adminEvents(): Promise<AdminEvent[]> {
     ...e, startsOn: dayOf(startsOn), endsOn: dayOf(endsOn) ?? '', precision: precision === 'month' ? 'month' : 'day',
     partner: partner?.code ?? '', dimension: dimension?.key ?? '', sourceTitle: source.title,
   }));
-}
+});
 
 /** What an event form picks from: partners (no aggregates), dimensions and every source. */
-export async function eventChoices() {
+export const eventChoices = adminRead('EDITOR', async () => {
   const db = getDb();
   const [actors, dimensions, sources] = await Promise.all([
     db.actor.findMany({ where: { kind: { not: 'AGGREGATE' } }, orderBy: { name: 'asc' }, select: { code: true, name: true } }),
@@ -163,4 +181,22 @@ export async function eventChoices() {
     db.source.findMany({ orderBy: { title: 'asc' }, select: { id: true, title: true } }),
   ]);
   return { actors, dimensions, sources };
-}
+});
+
+export type AdminUser = { id: number; email: string; role: SessionUser['role']; disabled: boolean };
+
+/** Accounts: admins only (editors do not see who has an account, nor their emails). */
+export const adminUsers = adminRead('ADMIN', async (): Promise<AdminUser[]> =>
+  getDb().user.findMany({ orderBy: { email: 'asc' }, select: { id: true, email: true, role: true, disabled: true } }),
+);
+
+/** Every indicator, published or not, with what an editor may change, and the dimensions to add one to. */
+export const adminIndicators = adminRead('EDITOR', async () => {
+  const db = getDb();
+  const dimensions = await db.dimension.findMany({ orderBy: { sortOrder: 'asc' }, select: { key: true, label: true } });
+  const indicators = await db.indicator.findMany({
+    orderBy: [{ dimension: { sortOrder: 'asc' } }, { sortOrder: 'asc' }],
+    select: { slug: true, name: true, unit: true, definition: true, methodology: true, higherIsMoreDependent: true, weight: true, published: true, dimension: { select: { label: true } } },
+  });
+  return { dimensions, indicators };
+});

@@ -2,11 +2,12 @@ import type { Metadata } from 'next';
 import { param } from '@/lib/schemas/text';
 import { RevertButton } from '@/components/admin/revert-button';
 import { auditEntries, type AuditEntry } from '@/lib/queries/admin';
+import { requirePageRole } from '@/lib/auth/session';
+import { isDay } from '@/lib/schemas/dates';
 
 export const metadata: Metadata = { title: 'Audit log · Admin' };
 
 const first = (v: string | string[] | undefined) => param(v);
-const day = (v: string | undefined) => (v && /^\d{4}-\d{2}-\d{2}$/.test(v) ? v : undefined);
 const show = (v: unknown) => (v === null || v === undefined ? '–' : typeof v === 'object' ? JSON.stringify(v) : String(v));
 const SKIP = new Set(['version', 'updatedAt', 'updatedById']);
 
@@ -28,9 +29,20 @@ function Diff({ entry }: { entry: AuditEntry }) {
 }
 
 export default async function AuditPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const viewer = await requirePageRole('EDITOR', '/admin/audit');
   const params = await searchParams;
-  const filter = { user: first(params.user)?.toLowerCase(), entity: first(params.entity), from: day(first(params.from)), to: day(first(params.to)) };
+  // A date that is not a real day (2024-13-45) is named next to its field and left out of the filter.
+  const dateErrors: Record<'from' | 'to', string | undefined> = { from: undefined, to: undefined };
+  const day = (key: 'from' | 'to') => {
+    const v = first(params[key]);
+    if (!v) return undefined;
+    if (isDay(v)) return v;
+    dateErrors[key] = `“${v.slice(0, 40)}” is not a date: use YYYY-MM-DD`;
+    return undefined;
+  };
+  const filter = { user: first(params.user)?.toLowerCase(), entity: first(params.entity), from: day('from'), to: day('to') };
   const entries = await auditEntries(filter);
+  const entities = ['observation', ...(viewer.role === 'ADMIN' ? ['user'] : []), 'source', 'event', 'indicator', 'import'];
   return (
     <>
       <h1>Audit log</h1>
@@ -42,7 +54,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
           Entity{' '}
           <select name="entity" defaultValue={filter.entity ?? ''}>
             <option value="">all</option>
-            {['observation', 'user', 'source', 'event', 'indicator', 'import'].map((e) => (
+            {entities.map((e) => (
               <option key={e} value={e}>
                 {e}
               </option>
@@ -50,10 +62,12 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
           </select>
         </label>
         <label>
-          From <input name="from" type="date" defaultValue={filter.from} />
+          From <input name="from" type="date" defaultValue={filter.from} aria-invalid={dateErrors.from ? true : undefined} aria-describedby={dateErrors.from ? 'from-error' : undefined} />
+          {dateErrors.from ? <span id="from-error" className="field-error">{dateErrors.from}</span> : null}
         </label>
         <label>
-          to <input name="to" type="date" defaultValue={filter.to} />
+          to <input name="to" type="date" defaultValue={filter.to} aria-invalid={dateErrors.to ? true : undefined} aria-describedby={dateErrors.to ? 'to-error' : undefined} />
+          {dateErrors.to ? <span id="to-error" className="field-error">{dateErrors.to}</span> : null}
         </label>
         <button type="submit">Filter</button>
       </form>

@@ -1,10 +1,12 @@
 import type { Metadata } from 'next';
 import { AddEventForm, EventEditor } from '@/components/admin/event-forms';
 import { adminEvents, eventChoices } from '@/lib/queries/admin';
+import { requirePageRole } from '@/lib/auth/session';
 
 export const metadata: Metadata = { title: 'Events · Admin' };
 
 export default async function EventsPage() {
+  await requirePageRole('EDITOR', '/admin/events');
   const [events, choices] = await Promise.all([adminEvents(), eventChoices()]);
   return (
     <>

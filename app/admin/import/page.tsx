@@ -1,10 +1,12 @@
 import type { Metadata } from 'next';
 import { ImportForm } from '@/components/admin/import-form';
 import { IMPORT_HEADER } from '@/lib/import/observations';
+import { requirePageRole } from '@/lib/auth/session';
 
 export const metadata: Metadata = { title: 'Import · Admin' };
 
-export default function ImportPage() {
+export default async function ImportPage() {
+  await requirePageRole('EDITOR', '/admin/import');
   return (
     <>
       <h1>Import observations</h1>

@@ -1,16 +1,13 @@
 import type { Metadata } from 'next';
 import { AddIndicatorForm, IndicatorForm } from '@/components/admin/indicator-form';
-import { getDb } from '@/lib/db/prisma';
+import { requirePageRole } from '@/lib/auth/session';
+import { adminIndicators } from '@/lib/queries/admin';
 
 export const metadata: Metadata = { title: 'Indicators · Admin' };
 
 export default async function IndicatorsPage() {
-  const db = getDb();
-  const dimensions = await db.dimension.findMany({ orderBy: { sortOrder: 'asc' }, select: { key: true, label: true } });
-  const indicators = await db.indicator.findMany({
-    orderBy: [{ dimension: { sortOrder: 'asc' } }, { sortOrder: 'asc' }],
-    select: { slug: true, name: true, unit: true, definition: true, methodology: true, higherIsMoreDependent: true, weight: true, published: true, dimension: { select: { label: true } } },
-  });
+  await requirePageRole('EDITOR', '/admin/indicators');
+  const { dimensions, indicators } = await adminIndicators();
   return (
     <>
       <h1>Indicators</h1>

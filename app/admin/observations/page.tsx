@@ -3,6 +3,7 @@ import { param } from '@/lib/schemas/text';
 import { AddObservationForm } from '@/components/admin/add-observation-form';
 import { ObservationRow } from '@/components/admin/observation-row';
 import { ADMIN_PAGE_SIZE, adminChoices, adminObservations } from '@/lib/queries/admin';
+import { requirePageRole } from '@/lib/auth/session';
 
 export const metadata: Metadata = { title: 'Observations · Admin' };
 
@@ -10,6 +11,7 @@ const first = (v: string | string[] | undefined) => param(v);
 const year = (v: string | undefined) => (v && /^\d{4}$/.test(v) ? Number(v) : undefined);
 
 export default async function AdminObservationsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  await requirePageRole('EDITOR', '/admin/observations');
   const params = await searchParams;
   const filter = { indicator: first(params.indicator), partner: first(params.partner)?.toUpperCase(), from: year(first(params.from)), to: year(first(params.to)) };
   const [{ rows, total }, choices] = await Promise.all([adminObservations(filter), adminChoices()]);

@@ -2,10 +2,12 @@ import type { Metadata } from 'next';
 import { param } from '@/lib/schemas/text';
 import { AddSourceForm, SourceEditor } from '@/components/admin/source-forms';
 import { ADMIN_PAGE_SIZE, adminSources } from '@/lib/queries/admin';
+import { requirePageRole } from '@/lib/auth/session';
 
 export const metadata: Metadata = { title: 'Sources · Admin' };
 
 export default async function SourcesPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  await requirePageRole('EDITOR', '/admin/sources');
   const params = await searchParams;
   const q = param(params.q) ?? '';
   const { rows, total } = await adminSources({ q });

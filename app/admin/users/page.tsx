@@ -1,13 +1,13 @@
 import type { Metadata } from 'next';
 import { CreateUserForm, UserRow } from '@/components/admin/user-forms';
 import { requirePageRole } from '@/lib/auth/session';
-import { getDb } from '@/lib/db/prisma';
+import { adminUsers } from '@/lib/queries/admin';
 
 export const metadata: Metadata = { title: 'Users · Admin' };
 
 export default async function UsersPage() {
   await requirePageRole('ADMIN', '/admin/users');
-  const users = await getDb().user.findMany({ orderBy: { email: 'asc' }, select: { id: true, email: true, role: true, disabled: true } });
+  const users = await adminUsers();
   return (
     <>
       <h1>Users</h1>

@@ -1,7 +1,8 @@
 import crypto from 'node:crypto';
 import { composeSvg } from '@/lib/export/compose';
 import { toCsv } from '@/lib/export/csv';
-import { renderPng, serverFonts } from '@/lib/export/server';
+import { serverFonts } from '@/lib/export/server';
+import { cachedPng, RenderQueueFull } from '@/lib/export/render-pool';
 import { EXPORT_SIZES } from '@/lib/export/spec';
 import { lookupCompareExport, lookupIndicatorExport } from '@/lib/queries/chart-export';
 import { getDataVersion } from '@/lib/queries/data';
@@ -29,22 +30,31 @@ export async function GET(request: Request, { params }: { params: Promise<{ file
   const viewParams = Object.fromEntries([...url.searchParams].filter(([key]) => !EXPORT_PARAMS.has(key)));
 
   const version = await getDataVersion();
-  const etag = `"${crypto.createHash('sha1').update([version.datasetId, version.version, file, url.search].join('|')).digest('base64url')}"`;
-  const headers = { ETag: etag, 'Cache-Control': 'public, max-age=0, must-revalidate' };
-  if (request.headers.get('if-none-match') === etag) return new Response(null, { status: 304, headers });
-
   const lookup = match[1] === 'compare' ? await lookupCompareExport(viewParams) : await lookupIndicatorExport(match[1]!, viewParams);
   if (!lookup.ok) return Response.json({ error: lookup.message }, { status: lookup.status });
   const { spec } = lookup;
+  // The key holds what the image depends on, in normal form: the view as parsed (spec.viewPath; a parameter the
+  // route does not know, such as a cache-buster, is not in it), the export options, the file and the data version.
+  const { size: sizeKey, background, density } = options.data;
+  const key = [version.datasetId, version.version, file, spec.viewPath, sizeKey, background, density, url.origin].join('|');
+  const etag = `"${crypto.createHash('sha1').update(key).digest('base64url')}"`;
+  const headers = { ETag: etag, 'Cache-Control': 'public, max-age=0, must-revalidate' };
+  if (request.headers.get('if-none-match') === etag) return new Response(null, { status: 304, headers });
   const disposition = `inline; filename="${spec.fileStem}.${format}"`;
   if (format === 'csv') {
     return new Response(toCsv(spec.csv), { headers: { ...headers, 'Content-Type': CONTENT_TYPE.csv, 'Content-Disposition': disposition } });
   }
-  const size = EXPORT_SIZES[options.data.size];
-  const svg = composeSvg(spec, { ...size, background: options.data.background, permalink: `${url.origin}${spec.viewPath}` }, await serverFonts());
+  const size = EXPORT_SIZES[sizeKey];
+  const fonts = await serverFonts();
+  const svg = () => composeSvg(spec, { ...size, background, permalink: `${url.origin}${spec.viewPath}` }, fonts);
   if (format === 'svg') {
-    return new Response(svg, { headers: { ...headers, 'Content-Type': CONTENT_TYPE.svg, 'Content-Disposition': disposition } });
+    return new Response(svg(), { headers: { ...headers, 'Content-Type': CONTENT_TYPE.svg, 'Content-Disposition': disposition } });
   }
-  const png = renderPng(svg, options.data.density);
-  return new Response(new Uint8Array(png), { headers: { ...headers, 'Content-Type': CONTENT_TYPE.png, 'Content-Disposition': disposition } });
+  try {
+    const png = await cachedPng(key, svg, density);
+    return new Response(new Uint8Array(png), { headers: { ...headers, 'Content-Type': CONTENT_TYPE.png, 'Content-Disposition': disposition } });
+  } catch (error) {
+    if (error instanceof RenderQueueFull) return Response.json({ error: error.message }, { status: 503, headers: { 'Retry-After': '5', 'Cache-Control': 'no-store' } });
+    throw error;
+  }
 }
