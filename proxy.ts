@@ -17,9 +17,13 @@ export function proxy(request: NextRequest) {
   // No session at all: refused here, before any admin layout or page renders (a redirect with an empty body).
   // With a cookie, the page and every admin query check the role themselves.
   if ((path === '/admin' || path.startsWith('/admin/')) && !request.cookies.has(SESSION_COOKIE)) {
-    const login = new URL('/login', request.url);
+    const login = request.nextUrl.clone();
+    login.pathname = '/login';
+    login.search = '';
     login.searchParams.set('next', `${path}${request.nextUrl.search}`);
-    return new NextResponse(null, { status: 307, headers: { location: `${login.pathname}${login.search}`, 'cache-control': 'no-store' } });
+    const response = NextResponse.redirect(login, 307);
+    response.headers.set('cache-control', 'no-store');
+    return response;
   }
   if (path !== '/api/health' && path !== '/api/ping' && !databaseUp()) {
     const headers = { 'retry-after': '5', 'cache-control': 'no-store' };

@@ -13,10 +13,10 @@ export async function valueIds(databaseUrl: string): Promise<number[]> {
 }
 
 /** An editor and a session for it, made directly in the database (no sign-in round trip, no throttling). */
-export async function editorSession(databaseUrl: string, email = `load-${crypto.randomBytes(4).toString('hex')}@example.org`): Promise<{ cookie: string; userId: number }> {
+export async function editorSession(databaseUrl: string, email = `load-${crypto.randomBytes(4).toString('hex')}@example.org`, role: 'VIEWER' | 'EDITOR' | 'ADMIN' = 'EDITOR'): Promise<{ cookie: string; userId: number }> {
   const db = createPrismaClient(databaseUrl, { max: 1 });
   try {
-    const { user } = await createUser(db, { email, role: 'EDITOR' });
+    const { user } = await createUser(db, { email, role });
     const token = crypto.randomBytes(32).toString('base64url');
     await db.session.create({ data: { id: sessionId(token), userId: user.id, expiresAt: new Date(Date.now() + 86_400_000) } });
     return { cookie: `atlas_session=${token}`, userId: user.id };
