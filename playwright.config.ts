@@ -28,6 +28,7 @@ export default defineConfig({
     stdout: 'pipe',
     stderr: 'pipe',
     gracefulShutdown: { signal: 'SIGINT', timeout: 10_000 },
-    env: { ...databaseEnv, PORT: String(PORT), NEXT_TELEMETRY_DISABLED: '1', ADMIN_EMAIL: E2E_ADMIN.email, ADMIN_PASSWORD: E2E_ADMIN.password },
+    // TRUST_PROXY: the security spec plays a TLS-terminating proxy (X-Forwarded-Proto: https).
+    env: { ...databaseEnv, PORT: String(PORT), NEXT_TELEMETRY_DISABLED: '1', TRUST_PROXY: '1', ADMIN_EMAIL: E2E_ADMIN.email, ADMIN_PASSWORD: E2E_ADMIN.password },
   },
 });

@@ -2,6 +2,7 @@ import { NextResponse, type NextRequest } from 'next/server';
 import { databaseUp } from './lib/db/availability';
 import { contentSecurityPolicy, UNAVAILABLE_HTML } from './lib/security/headers';
 import { crossSite } from './lib/security/origin';
+import { HSTS, requestIsHttps } from './lib/security/forwarded';
 import { SESSION_COOKIE } from './lib/auth/cookie';
 
 /**
@@ -12,6 +13,12 @@ import { SESSION_COOKIE } from './lib/auth/cookie';
  * - every page gets a Content-Security-Policy with a fresh nonce, which Next.js also puts on its scripts.
  */
 export function proxy(request: NextRequest) {
+  const response = route(request);
+  if (requestIsHttps(request.headers)) response.headers.set('strict-transport-security', HSTS);
+  return response;
+}
+
+function route(request: NextRequest): NextResponse {
   const path = request.nextUrl.pathname;
   if (crossSite(request)) return NextResponse.json({ error: 'Cross-site request refused.' }, { status: 403 });
   // No session at all: refused here, before any admin layout or page renders (a redirect with an empty body).

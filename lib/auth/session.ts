@@ -6,13 +6,14 @@ import { getDb } from '../db/prisma';
 import { atLeast, SESSION_DAYS, userForToken, type Role, type SessionUser } from './users';
 
 import { SESSION_COOKIE } from './cookie';
+import { clientAddressOf } from '../security/client-address';
+import { requestIsHttps } from '../security/forwarded';
 
 export { SESSION_COOKIE };
 
-/** Secure cookies whenever the request came over https (directly or through a proxy that says so). */
+/** Secure cookies whenever the request came over https (through a trusted proxy that says so). */
 async function isHttps(): Promise<boolean> {
-  const h = await headers();
-  return h.get('x-forwarded-proto') === 'https' || (h.get('origin') ?? '').startsWith('https://');
+  return requestIsHttps(await headers());
 }
 
 export async function setSessionCookie(token: string): Promise<void> {
@@ -48,11 +49,7 @@ export async function requirePageRole(role: Role, next: string): Promise<Session
   return user;
 }
 
-/**
- * The client's address for throttling. `next start` appends the socket's address to X-Forwarded-For, so the last
- * entry cannot be forged by the client; behind a trusted proxy (TRUST_PROXY=1) the first entry is the client.
- */
+/** The client's address for throttling: see lib/security/client-address.ts. */
 export async function clientAddress(): Promise<string> {
-  const entries = ((await headers()).get('x-forwarded-for') ?? '').split(',').map((s) => s.trim()).filter(Boolean);
-  return (process.env.TRUST_PROXY === '1' ? entries[0] : entries.at(-1)) ?? 'unknown';
+  return clientAddressOf(await headers());
 }

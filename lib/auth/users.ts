@@ -64,20 +64,47 @@ export async function ensureAdmin(db: Db, env: { email?: string; password?: stri
 
 export type SignInResult = { ok: true; token: string; user: SessionUser } | { ok: false; message: string };
 
+/** "1 minute", "40 seconds": the wait a message promises is the wait the throttle enforces. */
+export function waitText(ms: number): string {
+  if (ms < 60_000) {
+    const seconds = Math.max(1, Math.ceil(ms / 1000));
+    return `${seconds} second${seconds === 1 ? '' : 's'}`;
+  }
+  const minutes = Math.ceil(ms / 60_000);
+  return `${minutes} minute${minutes === 1 ? '' : 's'}`;
+}
+
+/**
+ * How long sign-in stays refused, or 0. Failures count per (account, address) and per address, never per account
+ * alone, so nobody elsewhere can keep an owner out of their account. After `perAccount` failures from one address
+ * the back-off doubles with each further failure (1, 2, 4 … minutes after the last, at most the window); an address
+ * with `perAddress` failures in the window waits until the oldest of them leaves it.
+ */
+export function throttleWait(pairFailures: Date[], addressFailures: Date[], now = Date.now()): { ms: number; by: 'account' | 'address' } | null {
+  const window = THROTTLE.windowMinutes * 60_000;
+  if (addressFailures.length >= THROTTLE.perAddress) {
+    const sorted = [...addressFailures].sort((a, b) => a.getTime() - b.getTime());
+    const freesAt = sorted[sorted.length - THROTTLE.perAddress]!.getTime() + window;
+    if (freesAt > now) return { ms: freesAt - now, by: 'address' };
+  }
+  if (pairFailures.length >= THROTTLE.perAccount) {
+    const last = Math.max(...pairFailures.map((d) => d.getTime()));
+    const backoff = Math.min(window, 60_000 * 2 ** (pairFailures.length - THROTTLE.perAccount));
+    if (last + backoff > now) return { ms: last + backoff - now, by: 'account' };
+  }
+  return null;
+}
+
 export async function signIn(db: Db, input: { email: string; password: string; ip: string }): Promise<SignInResult> {
   const email = input.email.trim().toLowerCase();
   const since = new Date(Date.now() - THROTTLE.windowMinutes * 60_000);
-  const [byAccount, byAddress] = await Promise.all([
-    db.loginAttempt.findMany({ where: { email, succeeded: false, createdAt: { gte: since } }, orderBy: { createdAt: 'asc' }, select: { createdAt: true } }),
-    db.loginAttempt.count({ where: { ip: input.ip, succeeded: false, createdAt: { gte: since } } }),
+  const [byPair, byAddress] = await Promise.all([
+    db.loginAttempt.findMany({ where: { email, ip: input.ip, succeeded: false, createdAt: { gte: since } }, orderBy: { createdAt: 'desc' }, take: 50, select: { createdAt: true } }),
+    db.loginAttempt.findMany({ where: { ip: input.ip, succeeded: false, createdAt: { gte: since } }, orderBy: { createdAt: 'desc' }, take: THROTTLE.perAddress, select: { createdAt: true } }),
   ]);
-  if (byAccount.length >= THROTTLE.perAccount || byAddress >= THROTTLE.perAddress) {
-    const oldest = byAccount[0]?.createdAt ?? since;
-    const minutes = Math.max(1, Math.ceil((oldest.getTime() + THROTTLE.windowMinutes * 60_000 - Date.now()) / 60_000));
-    return {
-      ok: false,
-      message: `Too many failed sign-ins ${byAddress >= THROTTLE.perAddress ? 'from this address' : 'for this account'}. Try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`,
-    };
+  const wait = throttleWait(byPair.map((a) => a.createdAt), byAddress.map((a) => a.createdAt));
+  if (wait) {
+    return { ok: false, message: `Too many failed sign-ins ${wait.by === 'address' ? 'from this address' : 'for this account from this address'}. Try again in ${waitText(wait.ms)}.` };
   }
   const user = await db.user.findUnique({
     where: { email },
@@ -87,7 +114,8 @@ export async function signIn(db: Db, input: { email: string; password: string; i
   const valid = await verifyPassword(input.password, user?.passwordHash ?? DUMMY_HASH);
   if (!user || !valid || user.disabled) {
     await db.loginAttempt.create({ data: { email, ip: input.ip, succeeded: false } });
-    return { ok: false, message: user?.disabled && valid ? 'This account is disabled.' : 'Email or password is wrong.' };
+    // A disabled account answers as a wrong password does: the answer never says a password was right.
+    return { ok: false, message: 'Email or password is wrong.' };
   }
   const token = crypto.randomBytes(32).toString('base64url');
   await writeTransaction(db, async (tx) => {

@@ -14,7 +14,7 @@ await runWithDatabase(async (target) => {
   buildIfNeeded();
   const port = process.env.PORT ?? '3000';
   // Its own process group (Next's CLI and the next-server it forks), so a stop reaches both and can be enforced.
-  const child = spawn(process.execPath, [path.join('node_modules', 'next', 'dist', 'bin', 'next'), 'start', '-p', port], {
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join('lib', 'cli', 'serve.ts')], {
     stdio: 'inherit',
     detached: true,
     env: {
@@ -22,6 +22,8 @@ await runWithDatabase(async (target) => {
       DATABASE_URL: target.url,
       DATABASE_KIND: target.kind,
       NEXT_TELEMETRY_DISABLED: '1',
+      NODE_ENV: 'production',
+      PORT: port,
     },
   });
   log(`starting http://localhost:${port}`);

@@ -160,8 +160,15 @@ describe('sign-in', () => {
     const session = await db.session.findFirstOrThrow({ where: { user: { email: 'viewer@example.org' } } });
     expect(session.id).not.toBe(good.token);
     for (let i = 0; i < 5; i++) expect(await signIn(db, { email: 'viewer@example.org', password: 'nope-nope-nope', ip: '10.0.0.2' })).toMatchObject({ ok: false, message: 'Email or password is wrong.' });
-    const blocked = await signIn(db, { email: 'viewer@example.org', password: 'viewer-password-1', ip: '10.0.0.3' });
-    expect(blocked).toMatchObject({ ok: false, message: expect.stringMatching(/^Too many failed sign-ins for this account\. Try again in \d+ minutes?\.$/) });
+    // From that address the account now waits (the right password too)…
+    const blocked = await signIn(db, { email: 'viewer@example.org', password: 'viewer-password-1', ip: '10.0.0.2' });
+    expect(blocked).toMatchObject({ ok: false, message: expect.stringMatching(/^Too many failed sign-ins for this account from this address\. Try again in (\d+ seconds|1 minute)\.$/) });
+    // …but the owner elsewhere is not locked out by someone else's failures.
+    expect(await signIn(db, { email: 'viewer@example.org', password: 'viewer-password-1', ip: '10.0.0.3' })).toMatchObject({ ok: true });
+    // A disabled account answers like a wrong password, right password or not.
+    const viewer = await db.user.update({ where: { email: 'viewer@example.org' }, data: { disabled: true }, select: { id: true } });
+    expect(await signIn(db, { email: 'viewer@example.org', password: 'viewer-password-1', ip: '10.0.0.4' })).toEqual({ ok: false, message: 'Email or password is wrong.' });
+    await db.user.update({ where: { id: viewer.id }, data: { disabled: false } });
   });
 
   it('never returns password hashes from ordinary queries', async () => {

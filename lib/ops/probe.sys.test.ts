@@ -161,3 +161,45 @@ describe('chart images', () => {
     expect(Buffer.from(await a.arrayBuffer()).equals(Buffer.from(await b.arrayBuffer()))).toBe(true);
   });
 });
+
+describe('transport', () => {
+  it('without TRUST_PROXY a client saying X-Forwarded-Proto: https gets no HSTS', async () => {
+    const r = await fetch(`${server.base}/`, { headers: { 'x-forwarded-proto': 'https' } });
+    await r.arrayBuffer();
+    expect(r.headers.get('strict-transport-security')).toBeNull();
+  });
+
+  describe('behind a trusted proxy, with short timeouts', () => {
+    let proxied: AppServer;
+    beforeAll(async () => {
+      proxied = await startAppServer({ databaseUrl: database.url }, { TRUST_PROXY: '1', HEADERS_TIMEOUT_MS: '1500', REQUEST_TIMEOUT_MS: '3000' });
+    });
+    afterAll(async () => proxied?.stop());
+
+    it('sends HSTS on requests that came over https, and not on others', async () => {
+      const https = await fetch(`${proxied.base}/`, { headers: { 'x-forwarded-proto': 'https' } });
+      const http = await fetch(`${proxied.base}/`);
+      await Promise.all([https.arrayBuffer(), http.arrayBuffer()]);
+      expect(https.headers.get('strict-transport-security')).toMatch(/^max-age=\d+/);
+      expect(http.headers.get('strict-transport-security')).toBeNull();
+    });
+
+    it('closes a connection whose headers never finish, and one whose body never finishes', async () => {
+      const { port } = new URL(proxied.base);
+      const closedAfter = (payload: string) =>
+        new Promise<number>((resolve, reject) => {
+          const t = Date.now();
+          const socket = net.connect(Number(port), '127.0.0.1', () => socket.write(payload));
+          socket.on('data', () => {});
+          socket.on('close', () => resolve(Date.now() - t));
+          socket.on('error', () => {});
+          setTimeout(() => {
+            socket.destroy();
+            reject(new Error('still open after 15 s'));
+          }, 15_000);
+        });
+      expect(await closedAfter(`GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: `)).toBeLessThan(15_000);
+      expect(await closedAfter(`POST /api/ping HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 1000\r\n\r\nabc`)).toBeLessThan(15_000);
+    });
+  });
+});

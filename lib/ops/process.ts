@@ -47,7 +47,7 @@ export async function startAppServer(target: { databaseUrl: string } | { embedde
   const port = await freePort();
   const spawned =
     'databaseUrl' in target
-      ? spawnLogged(process.execPath, [path.join('node_modules', 'next', 'dist', 'bin', 'next'), 'start', '-p', String(port)], { DATABASE_URL: target.databaseUrl, ...env })
+      ? spawnLogged(process.execPath, ['--import', 'tsx', path.join('lib', 'cli', 'serve.ts')], { DATABASE_URL: target.databaseUrl, PORT: String(port), NODE_ENV: 'production', ...env })
       : spawnLogged(process.execPath, ['--import', 'tsx', 'lib/cli/start.ts'], { DATABASE_URL: '', EMBEDDED_DATA_DIR: target.embeddedDir, PORT: String(port), ...env });
   const base = `http://127.0.0.1:${port}`;
   const exitedEarly = spawned.exited.then(() => {

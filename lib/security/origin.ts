@@ -1,3 +1,5 @@
+import { requestHost } from './forwarded';
+
 /**
  * A browser names the site a POST comes from in `Origin`; one from another site is refused before anything
  * else runs (server actions and route handlers alike). No `Origin` means no browser (curl, scripts): the session
@@ -7,7 +9,7 @@ export function crossSite(request: Request): boolean {
   if (request.method === 'GET' || request.method === 'HEAD' || request.method === 'OPTIONS') return false;
   const origin = request.headers.get('origin');
   if (!origin) return false;
-  const host = request.headers.get('x-forwarded-host') ?? request.headers.get('host');
+  const host = requestHost(request.headers);
   try {
     return new URL(origin).host !== host;
   } catch {
