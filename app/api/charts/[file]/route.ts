@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import { composeSvg } from '@/lib/export/compose';
 import { toCsv } from '@/lib/export/csv';
-import { serverFonts } from '@/lib/export/server';
+import { renderPng, serverFonts } from '@/lib/export/server';
 import { cachedPng, RenderQueueFull } from '@/lib/export/render-pool';
 import { EXPORT_SIZES } from '@/lib/export/spec';
 import { lookupCompareExport, lookupIndicatorExport } from '@/lib/queries/chart-export';
@@ -51,7 +51,8 @@ export async function GET(request: Request, { params }: { params: Promise<{ file
     return new Response(svg(), { headers: { ...headers, 'Content-Type': CONTENT_TYPE.svg, 'Content-Disposition': disposition } });
   }
   try {
-    const png = await cachedPng(key, svg, density);
+    // RENDER_INLINE=1 renders on the request thread with no cache, as before the pool: npm run bench:png's baseline.
+    const png = process.env.RENDER_INLINE === '1' ? renderPng(svg(), density) : await cachedPng(key, svg, density);
     return new Response(new Uint8Array(png), { headers: { ...headers, 'Content-Type': CONTENT_TYPE.png, 'Content-Disposition': disposition } });
   } catch (error) {
     if (error instanceof RenderQueueFull) return Response.json({ error: error.message }, { status: 503, headers: { 'Retry-After': '5', 'Cache-Control': 'no-store' } });
