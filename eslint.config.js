@@ -32,6 +32,26 @@ const config = [
     },
   },
   {
+    // Dependencies point down: app → components → lib → prisma/generated. Product code in lib/ never reaches up into
+    // components, pages, scripts, tests or the seed (curation data both use lives in lib/curation). Tests beside the
+    // code may use the test support folder.
+    files: ['lib/**/*.ts', 'lib/**/*.tsx'],
+    ignores: ['lib/generated/**', 'lib/**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/components/**', '@/components/**', '**/app/**', '@/app/**', '**/scripts/**', '@/scripts/**', '**/e2e/**', '@/e2e/**', '**/test/**', '@/test/**', '**/prisma/seed/**', '@/prisma/seed/**'],
+              message: 'lib/ is product code: it imports nothing from components/, app/, scripts/, e2e/, test/ or prisma/seed/ (dependencies point down).',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['components/**/*.ts', 'components/**/*.tsx'],
     rules: {
       'no-restricted-imports': [

@@ -1,5 +1,5 @@
 import { defineConfig } from '@playwright/test';
-import { CHROMIUM_ARGS, findChromium } from './e2e/chromium';
+import { CHROMIUM_ARGS, findChromium } from './test/support/chromium';
 import { E2E_ADMIN } from './e2e/accounts';
 
 const PORT = Number(process.env.E2E_PORT ?? 3210);
@@ -21,7 +21,7 @@ export default defineConfig({
     trace: 'retain-on-failure',
   },
   webServer: {
-    command: 'npx tsx lib/cli/start.ts',
+    command: 'npx tsx scripts/start.ts',
     url: `http://localhost:${PORT}/api/health`,
     timeout: 240_000,
     reuseExistingServer: false,

@@ -21,9 +21,10 @@ export function proxy(request: NextRequest) {
 function route(request: NextRequest): NextResponse {
   const path = request.nextUrl.pathname;
   if (crossSite(request)) return NextResponse.json({ error: 'Cross-site request refused.' }, { status: 403 });
-  // No session at all: refused here, before any admin layout or page renders (a redirect with an empty body).
-  // With a cookie, the page and every admin query check the role themselves.
-  if ((path === '/admin' || path.startsWith('/admin/')) && !request.cookies.has(SESSION_COOKIE)) {
+  // Reading an admin page with no session at all: refused here, before any layout or page renders (a redirect with
+  // an empty body). With a cookie, the page and every admin query check the role themselves. A POST (a server action
+  // from a tab whose cookie has expired) goes on to the action, which refuses it with "sign in again".
+  if ((request.method === 'GET' || request.method === 'HEAD') && (path === '/admin' || path.startsWith('/admin/')) && !request.cookies.has(SESSION_COOKIE)) {
     const login = request.nextUrl.clone();
     login.pathname = '/login';
     login.search = '';
@@ -57,5 +58,5 @@ function route(request: NextRequest): NextResponse {
 // the import streams uploads of up to 200 MB. Its handler makes the same cross-site and session checks itself,
 // before it reads a byte of the body.
 export const config = {
-  matcher: ['/((?!_next/static|_next/image|favicon.ico|icon.svg|api/import).*)'],
+  matcher: ['/((?!_next/static|_next/image|favicon.ico|icon.svg|apple-icon.png|api/import).*)'],
 };

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { startAppServer, type AppServer } from '../lib/ops/process';
+import { startAppServer, type AppServer } from '../scripts/ops/process';
 import { CuttableProxy, freePort, healthStatus, suiteDatabaseUrl, waitFor } from './support';
 
 // A second production server whose only way to the database is a proxy this test can cut.

@@ -9,7 +9,7 @@ const databaseEnv = (): Record<string, string> =>
     : { DATABASE_URL: '', EMBEDDED_DATA_DIR: process.env.E2E_EMBEDDED_DIR || '.data-e2e' };
 
 async function ensureUser(account: { email: string; password: string }, role: string) {
-  const run = spawnLogged(process.execPath, ['--import', 'tsx', 'lib/cli/user-create.ts', '--email', account.email, '--role', role, '--password', account.password], databaseEnv());
+  const run = spawnLogged(process.execPath, ['--import', 'tsx', 'scripts/user-create.ts', '--email', account.email, '--role', role, '--password', account.password], databaseEnv());
   const code = await run.exited;
   expect(code === 0 || run.output().includes('exists already'), run.output()).toBe(true);
 }

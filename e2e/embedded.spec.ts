@@ -10,7 +10,7 @@ const env = { DATABASE_URL: '', EMBEDDED_DATA_DIR: dir };
 let running: Spawned | null = null;
 
 async function start(port: number): Promise<Spawned> {
-  const started = spawnLogged(process.execPath, ['--import', 'tsx', 'lib/cli/start.ts'], { ...env, PORT: String(port) });
+  const started = spawnLogged(process.execPath, ['--import', 'tsx', 'scripts/start.ts'], { ...env, PORT: String(port) });
   try {
     await waitFor(async () => (await healthStatus(`http://127.0.0.1:${port}`)) === 200, 120_000, 'npm start on the embedded database');
   } catch (error) {
@@ -46,7 +46,7 @@ test('@embedded first start migrates and seeds, scripts go through the running s
   const cells = await russia.getByRole('cell').allTextContents();
 
   // While the server owns the data directory, the command-line scripts go through it.
-  const seed = spawnLogged(process.execPath, ['--import', 'tsx', 'lib/cli/db-seed.ts'], env);
+  const seed = spawnLogged(process.execPath, ['--import', 'tsx', 'scripts/db-seed.ts'], env);
   expect(await seed.exited).toBe(0);
   expect(seed.output()).toMatch(/served by process \d+/);
   expect(seed.output()).toContain('nothing to add');
@@ -57,7 +57,7 @@ test('@embedded first start migrates and seeds, scripts go through the running s
   expect(fs.existsSync(path.join(dir, 'owner.pid'))).toBe(false);
 
   // With the server stopped, a script opens the data directory itself.
-  const migrate = spawnLogged(process.execPath, ['--import', 'tsx', 'lib/cli/db-migrate.ts'], env);
+  const migrate = spawnLogged(process.execPath, ['--import', 'tsx', 'scripts/db-migrate.ts'], env);
   expect(await migrate.exited).toBe(0);
   expect(migrate.output()).toMatch(/migrations: 0 applied, [1-9]\d* already applied/);
 

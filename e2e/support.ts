@@ -3,7 +3,7 @@ import path from 'node:path';
 
 import { ownerUrl } from '../lib/db/embedded';
 
-export { freePort, healthStatus, spawnLogged, waitFor, type Spawned } from '../lib/ops/process';
+export { freePort, healthStatus, spawnLogged, waitFor, type Spawned } from '../scripts/ops/process';
 
 /** The database the suite's web server uses: E2E_DATABASE_URL, or the embedded server recorded in its data folder. */
 export function suiteDatabaseUrl(): string {

@@ -1,7 +1,7 @@
 'use client';
 
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import type { ChartSeries } from './chart-types';
+import type { ChartSeries } from '../../lib/dashboard/chart-types';
 
 type Row = { dimension: string; values: Record<string, number | null>; years: Record<string, number | null> };
 

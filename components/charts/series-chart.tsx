@@ -13,7 +13,7 @@ import {
   XAxis,
   YAxis,
 } from 'recharts';
-import type { ChartRow, SeriesChartProps } from './chart-types';
+import type { ChartRow, SeriesChartProps } from '../../lib/dashboard/chart-types';
 
 const compact = new Intl.NumberFormat('en-GB', { notation: 'compact', maximumFractionDigits: 1 });
 const full = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 3 });

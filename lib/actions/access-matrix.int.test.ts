@@ -2,9 +2,9 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { SessionUser } from '../auth/users';
 import { createPrismaClient, type Db } from '../db/client';
 import { migrate } from '../db/migrate';
-import { createTestDatabase, type TestDatabase } from '../testing/database';
-import { fingerprint } from '../testing/fingerprint';
-import { formData } from '../testing/form';
+import { createTestDatabase, type TestDatabase } from '../../test/support/database';
+import { fingerprint } from '../../test/support/fingerprint';
+import { formData } from '../../test/support/form';
 import { seed } from '../../prisma/seed/seed';
 
 // The actions run as in a request, with the signed-in user this test chooses.

@@ -3,9 +3,9 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { SessionUser } from '../auth/users';
 import { createPrismaClient, type Db } from '../db/client';
 import { migrate } from '../db/migrate';
-import { createTestDatabase, type TestDatabase } from '../testing/database';
-import { fingerprint } from '../testing/fingerprint';
-import { formData } from '../testing/form';
+import { createTestDatabase, type TestDatabase } from '../../test/support/database';
+import { fingerprint } from '../../test/support/fingerprint';
+import { formData } from '../../test/support/form';
 import { seed } from '../../prisma/seed/seed';
 
 // Every mutation, fed generated malformed input as an admin (the role that reaches the most code). Properties:

@@ -1,7 +1,8 @@
 'use server';
 
 import { getDb } from '../db/prisma';
-import { createEvent, deleteEvent, eventCreateSchema, eventDeleteSchema, eventUpdateSchema, updateEvent } from '../editing/events';
+import { createEvent, deleteEvent, updateEvent } from '../editing/events';
+import { eventCreateSchema, eventDeleteSchema, eventUpdateSchema } from '../schemas/event';
 import { authorizedAction, type ActionState } from './authorized';
 
 const create = authorizedAction('EDITOR', eventCreateSchema, (input, user) => createEvent(getDb(), user, input));

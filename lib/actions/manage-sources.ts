@@ -1,7 +1,8 @@
 'use server';
 
 import { getDb } from '../db/prisma';
-import { createSource, deleteSource, sourceCreateSchema, sourceDeleteSchema, sourceUpdateSchema, updateSource } from '../editing/sources';
+import { createSource, deleteSource, updateSource } from '../editing/sources';
+import { sourceCreateSchema, sourceDeleteSchema, sourceUpdateSchema } from '../schemas/source';
 import { authorizedAction, type ActionState } from './authorized';
 
 const create = authorizedAction('EDITOR', sourceCreateSchema, (input, user) => createSource(getDb(), user, input));

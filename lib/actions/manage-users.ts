@@ -1,7 +1,8 @@
 'use server';
 
 import { getDb } from '../db/prisma';
-import { createAccount, updateAccount, userCreateSchema, userUpdateSchema } from '../editing/users';
+import { createAccount, updateAccount } from '../editing/users';
+import { userCreateSchema, userUpdateSchema } from '../schemas/user';
 import { authorizedAction, type ActionState } from './authorized';
 
 const create = authorizedAction('ADMIN', userCreateSchema, (input, user) => createAccount(getDb(), user, input));

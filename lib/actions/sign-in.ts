@@ -1,27 +1,22 @@
 'use server';
 
 import { redirect } from 'next/navigation';
-import { z } from 'zod';
 import { clientAddress, setSessionCookie } from '../auth/session';
-import { emailSchema, signIn } from '../auth/users';
+import { signIn } from '../auth/users';
+import { signInSchema } from '../schemas/user';
 import { getDb } from '../db/prisma';
 import type { ActionState } from './authorized';
 import { fieldErrorsOf } from '../schemas/errors';
 import { fieldWithNul } from '../schemas/text';
 import { isBusyError } from '../db/transaction';
 
-const schema = z.object({
-  email: emailSchema,
-  password: z.string().min(1, 'Enter your password').max(200),
-  next: z.string().default('/admin'),
-});
 
 /** Only paths on this site: an attacker's "next" must not send a fresh session elsewhere. */
 const safeNext = (next: string) => (/^\/(?!\/)[\w\-/?=&.,%]*$/.test(next) ? next : '/admin');
 
 export async function signInAction(_previous: ActionState, form: FormData): Promise<ActionState> {
   if (fieldWithNul(form.entries()) !== null) return { ok: false, message: 'Email or password is wrong.' };
-  const parsed = schema.safeParse(Object.fromEntries(form));
+  const parsed = signInSchema.safeParse(Object.fromEntries(form));
   if (!parsed.success) {
     return { ok: false, message: 'Check the marked fields.', fieldErrors: fieldErrorsOf(parsed.error), at: Date.now() };
   }

@@ -1,7 +1,8 @@
 'use server';
 
 import { getDb } from '../db/prisma';
-import { createIndicator, indicatorCreateSchema, indicatorUpdateSchema, updateIndicator } from '../editing/indicators';
+import { createIndicator, updateIndicator } from '../editing/indicators';
+import { indicatorCreateSchema, indicatorUpdateSchema } from '../schemas/indicator';
 import { authorizedAction, type ActionState } from './authorized';
 
 const update = authorizedAction('EDITOR', indicatorUpdateSchema, (input, user) => updateIndicator(getDb(), user, input));

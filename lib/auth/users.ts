@@ -1,16 +1,15 @@
 import crypto from 'node:crypto';
-import { z } from 'zod';
 import type { Db } from '../db/client';
 import { generatePassword, hashPassword, verifyPassword } from './password';
 import { writeTransaction } from '../db/transaction';
+import { emailSchema, passwordSchema } from '../schemas/user';
 
-export const ROLES = ['VIEWER', 'EDITOR', 'ADMIN'] as const;
-export type Role = (typeof ROLES)[number];
+import { ROLES, type Role } from '../schemas/user';
+
+export { ROLES, type Role };
 const RANK: Record<Role, number> = { VIEWER: 0, EDITOR: 1, ADMIN: 2 };
 export const atLeast = (role: Role, needed: Role) => RANK[role] >= RANK[needed];
 
-export const emailSchema = z.string().trim().toLowerCase().pipe(z.email('Enter a valid email address').max(200));
-export const passwordSchema = z.string().min(10, 'A password has at least 10 characters').max(200);
 
 export const SESSION_DAYS = 7;
 export const THROTTLE = { windowMinutes: 15, perAccount: 5, perAddress: 20 } as const;

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPrismaClient, type Db } from '../db/client';
 import { migrate } from '../db/migrate';
-import { createTestDatabase, type TestDatabase } from '../testing/database';
+import { createTestDatabase, type TestDatabase } from '../../test/support/database';
 import { seed } from '../../prisma/seed/seed';
 import { exportBackup, restoreBackup } from './backup';
 

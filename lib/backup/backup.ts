@@ -1,7 +1,7 @@
-import { z } from 'zod';
 import type { Db } from '../db/client';
 import { writeTransaction } from '../db/transaction';
 import { dateOf, dayOf } from '../schemas/dates';
+import { backupSchema, type Backup } from '../schemas/backup';
 
 /**
  * A full backup of the data (not of users, sessions or the audit log: password hashes never leave the query
@@ -9,37 +9,7 @@ import { dateOf, dayOf } from '../schemas/dates';
  * empty database exports again identically.
  */
 
-const backupSchema = z.object({
-  format: z.literal('dependency-atlas-backup'),
-  version: z.literal(1),
-  exportedAt: z.string(),
-  actors: z.array(z.object({ code: z.string(), name: z.string(), kind: z.enum(['COUNTRY', 'GROUP', 'AGGREGATE']), isFocal: z.boolean() })),
-  sources: z.array(z.object({ title: z.string(), publisher: z.string(), url: z.string().nullable(), publishedOn: z.string().nullable(), accessedOn: z.string().nullable(), excerpt: z.string() })),
-  memberships: z.array(z.object({ group: z.string(), member: z.string(), joinedOn: z.string(), leftOn: z.string().nullable(), source: z.number().int().nullable() })),
-  dimensions: z.array(z.object({ key: z.string(), label: z.string(), colour: z.string(), sortOrder: z.number().int(), description: z.string() })),
-  indicators: z.array(
-    z.object({
-      slug: z.string(), dimension: z.string(), name: z.string(), unit: z.string(), valueKind: z.enum(['NUMBER', 'SHARE', 'STANCE']), definition: z.string(),
-      methodology: z.string(), higherIsMoreDependent: z.boolean(), partnerSide: z.boolean(), weight: z.number(), published: z.boolean(), sortOrder: z.number().int(),
-      total: z.string().nullable(),
-    }),
-  ),
-  observations: z.array(
-    z.object({
-      indicator: z.string(), reporter: z.string(), partner: z.string(), year: z.number().int(), periodType: z.enum(['YEAR', 'MARKETING_YEAR', 'PARTIAL_YEAR', 'MULTI_YEAR']),
-      periodLabel: z.string(), rank: z.number().int(), value: z.string().nullable(), stance: z.string().nullable(),
-      status: z.enum(['REPORTED', 'ESTIMATE', 'APPROXIMATE', 'LOWER_BOUND', 'DISPUTED']), note: z.string(), source: z.number().int(),
-    }),
-  ),
-  events: z.array(
-    z.object({
-      startsOn: z.string(), endsOn: z.string().nullable(), precision: z.string(), title: z.string(), description: z.string(),
-      partner: z.string().nullable(), dimension: z.string().nullable(), source: z.number().int(),
-    }),
-  ),
-});
 
-export type Backup = z.infer<typeof backupSchema>;
 
 export async function exportBackup(db: Db): Promise<Backup> {
   const [actors, sources, memberships, dimensions, indicators, observations, events] = await Promise.all([

@@ -1,4 +1,4 @@
-import type { ChartEvent, ChartRow, ChartSeries } from '../../components/charts/chart-types';
+import type { ChartEvent, ChartRow, ChartSeries } from './chart-types';
 import { figureSources, partnerColour, periodText, STATUS_LABEL, yearFraction } from './format';
 import { annualIndex, inRange, partnerFigure, type PartnerFigure } from './shape';
 import type { Catalogue, EventRow, IndicatorRow, ObservationRow, SourceRef } from './types';

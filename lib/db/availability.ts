@@ -1,4 +1,5 @@
 import pg from 'pg';
+import { env } from '../env';
 
 /**
  * Whether the database answers, as the proxy sees it: a one-connection pool of its own asks `SELECT 1` at most
@@ -14,7 +15,7 @@ const PROBE_TIMEOUT_MS = 1500;
 
 function availability() {
   if (store.atlasAvailability) return store.atlasAvailability;
-  const url = process.env.DATABASE_URL;
+  const url = env().DATABASE_URL;
   const pool = url
     ? new pg.Pool({ connectionString: url, max: 1, idleTimeoutMillis: 30_000, connectionTimeoutMillis: PROBE_TIMEOUT_MS, query_timeout: PROBE_TIMEOUT_MS, allowExitOnIdle: true })
     : null;

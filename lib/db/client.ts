@@ -1,6 +1,7 @@
 import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient } from '../generated/prisma/client';
 import { transactionPolicy, type TransactionPolicy } from './transaction';
+import { env } from '../env';
 
 export type Db = PrismaClient;
 
@@ -12,7 +13,7 @@ export type Db = PrismaClient;
  */
 export function createPrismaClient(url: string, options: { max?: number; embedded?: boolean; policy?: TransactionPolicy } = {}): PrismaClient {
   const max = options.max ?? 10;
-  const embedded = options.embedded ?? process.env.DATABASE_KIND === 'embedded';
+  const embedded = options.embedded ?? env().DATABASE_KIND === 'embedded';
   const policy = options.policy ?? transactionPolicy({ poolMax: max, embedded });
   const adapter = new PrismaPg({
     connectionString: url,

@@ -1,5 +1,6 @@
 import net from 'node:net';
 import { embeddedDir, embeddedUrl, readRunningEmbedded, startEmbedded } from './embedded';
+import { env } from '../env';
 
 export type Target = {
   url: string;
@@ -54,7 +55,7 @@ export async function assertReachable(url: string, timeoutMs = 3000): Promise<vo
  * embedded database, through its running owner when there is one, else opened by this process.
  */
 export async function resolveTarget(): Promise<Target> {
-  const fromEnv = process.env.DATABASE_URL;
+  const fromEnv = env().DATABASE_URL;
   if (fromEnv) {
     await assertReachable(fromEnv);
     return { url: fromEnv, label: `Postgres at ${describeUrl(fromEnv)}`, kind: 'postgres', release: async () => {} };

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { serveOverWire } from './wire-server';
+import { env } from '../env';
 
 /**
  * The embedded database: PGlite in one process, served on loopback through the Postgres wire protocol,
@@ -16,7 +17,7 @@ export class EmbeddedDatabaseError extends Error {}
 
 /** An empty EMBEDDED_DATA_DIR means the default too: path.resolve('') is the working folder, not a data folder. */
 export function embeddedDir(): string {
-  return path.resolve(process.env.EMBEDDED_DATA_DIR || '.data');
+  return path.resolve(env().EMBEDDED_DATA_DIR ?? '.data');
 }
 
 const lockFile = (dir: string) => path.join(dir, 'owner.pid');

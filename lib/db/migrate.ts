@@ -2,6 +2,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import postgres from 'postgres';
+import { env } from '../env';
 
 /** Same key as Prisma Migrate's own lock, so this runner and `prisma migrate deploy` exclude each other. */
 const ADVISORY_LOCK_KEY = 72707369;
@@ -12,7 +13,7 @@ export type MigrateResult = { applied: string[]; alreadyApplied: string[] };
 export class MigrationError extends Error {}
 
 export function migrationsDir(): string {
-  return path.resolve(process.env.MIGRATIONS_DIR ?? 'prisma/migrations');
+  return path.resolve(env().MIGRATIONS_DIR ?? 'prisma/migrations');
 }
 
 export function readMigrations(dir = migrationsDir()): MigrationFile[] {

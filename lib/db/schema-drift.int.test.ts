@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, type TestDatabase } from '../testing/database';
-import { diffShapes, shapeOfDatabase, shapeOfSchema, type SchemaShape } from '../testing/schema-diff';
+import { createTestDatabase, type TestDatabase } from '../../test/support/database';
+import { diffShapes, shapeOfDatabase, shapeOfSchema, type SchemaShape } from '../../test/support/schema-diff';
 import { migrate } from './migrate';
 
 let database: TestDatabase;

@@ -1,13 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPrismaClient, type Db } from '../db/client';
 import { migrate } from '../db/migrate';
-import { createTestDatabase, type TestDatabase } from '../testing/database';
-import { fingerprint } from '../testing/fingerprint';
+import { createTestDatabase, type TestDatabase } from '../../test/support/database';
+import { fingerprint } from '../../test/support/fingerprint';
 import { seed } from '../../prisma/seed/seed';
 import { createUser, type SessionUser } from '../auth/users';
-import { createSource, deleteSource, sourceCreateSchema, updateSource, sourceUpdateSchema } from './sources';
-import { createEvent, deleteEvent, eventCreateSchema, updateEvent, eventUpdateSchema } from './events';
-import { createIndicator, indicatorCreateSchema } from './indicators';
+import { createSource, deleteSource, updateSource } from './sources';
+import { createEvent, deleteEvent, updateEvent } from './events';
+import { createIndicator } from './indicators';
+import { sourceCreateSchema, sourceUpdateSchema } from '../schemas/source';
+import { eventCreateSchema, eventUpdateSchema } from '../schemas/event';
+import { indicatorCreateSchema } from '../schemas/indicator';
 
 let database: TestDatabase;
 let db: Db;

@@ -4,9 +4,9 @@ import type { SessionUser } from '../auth/users';
 import { createPrismaClient, type Db } from '../db/client';
 import { migrate } from '../db/migrate';
 import { BUSY_MESSAGE, transactionPolicy, writeTransaction } from '../db/transaction';
-import { createTestDatabase, type TestDatabase } from '../testing/database';
-import { fingerprint } from '../testing/fingerprint';
-import { formData } from '../testing/form';
+import { createTestDatabase, type TestDatabase } from '../../test/support/database';
+import { fingerprint } from '../../test/support/fingerprint';
+import { formData } from '../../test/support/form';
 import { seed } from '../../prisma/seed/seed';
 import { updateObservation, type EditResult } from './observations';
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPrismaClient, type Db } from '../db/client';
 import { migrate } from '../db/migrate';
-import { createTestDatabase, type TestDatabase } from '../testing/database';
+import { createTestDatabase, type TestDatabase } from '../../test/support/database';
 import { seed } from '../../prisma/seed/seed';
 import { createUser, signIn, userForToken, type SessionUser } from '../auth/users';
 import { createObservation, deleteObservation, makePrimary, revertObservation, updateObservation } from './observations';
@@ -137,7 +137,8 @@ describe('adding figures and choosing the primary one', () => {
 
 describe('indicators', () => {
   it('updates metadata, weight and publication with an audit row; bad input changes nothing', async () => {
-    const { updateIndicator, indicatorUpdateSchema } = await import('./indicators');
+    const { updateIndicator } = await import('./indicators');
+    const { indicatorUpdateSchema } = await import('../schemas/indicator');
     expect(indicatorUpdateSchema.safeParse({ slug: 'exports', name: 'E', unit: '', definition: 'x', direction: 'up', weight: '-1' }).success).toBe(false);
     const result = await updateIndicator(db, editor, indicatorUpdateSchema.parse({ slug: 'lng_share_of_gas_imports', name: 'LNG share', unit: '%', definition: 'Share of LNG in gas imports.', direction: 'more', weight: '2' }));
     expect(result.ok).toBe(true);

@@ -1,17 +1,11 @@
 import { z } from 'zod';
 import type { Db } from '../db/client';
 import { generatePassword, hashPassword } from '../auth/password';
-import { emailSchema, passwordSchema, ROLES, type SessionUser } from '../auth/users';
+import type { SessionUser } from '../auth/users';
+import type { userCreateSchema, userUpdateSchema } from '../schemas/user';
 import type { EditResult } from './observations';
 import { editTransaction } from './transaction';
 
-export const userCreateSchema = z.object({ email: emailSchema, role: z.enum(ROLES), name: z.string().trim().max(120).default('') });
-export const userUpdateSchema = z.object({
-  id: z.coerce.number().int().positive(),
-  role: z.enum(ROLES),
-  disabled: z.enum(['on', 'off']).default('off'),
-  password: z.union([z.literal(''), passwordSchema]).default(''),
-});
 
 /** Admin-only user changes, each with its audit row; a new or reset password is shown once and never stored plainly. */
 export async function createAccount(db: Db, admin: SessionUser, input: z.infer<typeof userCreateSchema>): Promise<EditResult> {

@@ -1,6 +1,7 @@
 import 'server-only';
 import os from 'node:os';
 import { renderAsync } from '@resvg/resvg-js';
+import { env } from '../env';
 
 /**
  * PNG rasterising off the request thread, bounded, with a cache.
@@ -11,8 +12,8 @@ import { renderAsync } from '@resvg/resvg-js';
  * kept per (normalised parameters, data version) up to CACHE_BYTES, least recently used out first.
  */
 const RENDER_SLOTS = Math.max(1, Math.min(4, os.availableParallelism() - 1));
-const QUEUE_LIMIT = Number(process.env.RENDER_QUEUE_LIMIT || 32);
-const CACHE_BYTES = Number(process.env.RENDER_CACHE_MB || 64) * 1024 * 1024;
+const QUEUE_LIMIT = env().RENDER_QUEUE_LIMIT;
+const CACHE_BYTES = env().RENDER_CACHE_MB * 1024 * 1024;
 
 export class RenderQueueFull extends Error {
   constructor() {

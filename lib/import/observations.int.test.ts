@@ -4,8 +4,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPrismaClient, type Db } from '../db/client';
 import { migrate } from '../db/migrate';
-import { createTestDatabase, type TestDatabase } from '../testing/database';
-import { fingerprint } from '../testing/fingerprint';
+import { createTestDatabase, type TestDatabase } from '../../test/support/database';
+import { fingerprint } from '../../test/support/fingerprint';
 import { seed } from '../../prisma/seed/seed';
 import { IMPORT_HEADER, importObservations } from './observations';
 

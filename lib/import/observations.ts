@@ -1,21 +1,22 @@
 import fs from 'node:fs';
 import { parse } from 'csv-parse';
 import { z } from 'zod';
-import { CURATION } from '../../prisma/seed/catalogue';
+import { CURATION } from '../curation/catalogue';
 import type { Db } from '../db/client';
 import { writeTransaction } from '../db/transaction';
 import { countryName } from './countries';
 import { unescapeFormulaCell } from '../export/csv';
 import { indicatorSlug } from '../editing/indicators';
-import { isHttpUrl } from '../editing/sources';
+import { rowSchema } from '../schemas/import';
 
 export const IMPORT_HEADER = ['dimension', 'indicator', 'unit', 'reporter', 'partner', 'year', 'value', 'source_title', 'source_url', 'excerpt'] as const;
 export const MAX_LINE = 100_000;
 const MAX_REPORTED_ERRORS = 1000;
 
+import { ImportWriter } from './writer';
+
 export type ImportError = { line: number; message: string };
 /** Where a long import is: rows so far, and the share done (bytes read when checking, rows when writing). */
-const BATCH_ROWS = 1000;
 
 export type ImportProgress = { phase: 'checking' | 'writing'; rows: number; fraction: number };
 
@@ -29,22 +30,7 @@ export type ImportReport = {
   written?: { observationsCreated: number; observationsUpdated: number; indicatorsCreated: number; actorsCreated: number; sourcesCreated: number };
 };
 
-const rowSchema = z.object({
-  dimension: z.string(),
-  indicator: z.string().trim().min(1, 'indicator is empty').max(200, 'indicator is longer than 200 characters'),
-  unit: z.string().trim().min(1, 'unit is empty').max(60, 'unit is longer than 60 characters'),
-  reporter: z.string().trim(),
-  partner: z.string().trim(),
-  year: z.string().trim().regex(/^\d{4}$/, 'year is not a four-digit year').transform(Number).pipe(z.number().min(1900, 'year is before 1900').max(2100, 'year is after 2100')),
-  value: z.string().trim().regex(/^-?\d{1,14}(\.\d{1,6})?$/, 'value is not a number (use a point for decimals)'),
-  source_title: z.string().trim().min(1, 'source_title is empty').max(500),
-  source_url: z
-    .string()
-    .trim()
-    .refine((u) => u === '' || isHttpUrl(u), 'source_url is not an http(s) address'),
-  excerpt: z.string().trim().max(2000, 'excerpt is longer than 2000 characters'),
-});
-type Row = z.infer<typeof rowSchema>;
+export type Row = z.infer<typeof rowSchema>;
 
 
 /** The research file's labels map to their curated indicators and periods; other labels become new indicators. */
@@ -105,7 +91,7 @@ async function* records(file: string): AsyncGenerator<{ line: number; bytes: num
   }
 }
 
-type Checked = { line: number; row: Row; slug: string; periodType: string; periodLabel: string; status: string; note: string };
+export type Checked = { line: number; row: Row; slug: string; periodType: string; periodLabel: string; status: string; note: string };
 
 async function* checked(file: string, ctx: Context, report: ImportReport, onProgress?: (rows: number, bytes: number) => void): AsyncGenerator<Checked> {
   const seen = new Set<string>();
@@ -195,117 +181,17 @@ export async function importObservations(
   progress({ phase: 'checking', rows: report.rows, fraction: 1 }, true);
   if (report.errorCount > 0 || options.checkOnly) return { ...report, ok: report.errorCount === 0 };
 
-  const written = { observationsCreated: 0, observationsUpdated: 0, indicatorsCreated: 0, actorsCreated: 0, sourcesCreated: 0 };
   const total = report.rows;
-  await writeTransaction(
+  const written = await writeTransaction(
     db,
     async (tx) => {
-      const actorIds = new Map((await tx.actor.findMany({ select: { id: true, code: true } })).map((a) => [a.code, a.id]));
-      const dimensionIds = new Map((await tx.dimension.findMany({ select: { id: true, key: true } })).map((d) => [d.key, d.id]));
-      const indicatorIds = new Map((await tx.indicator.findMany({ select: { id: true, slug: true } })).map((i) => [i.slug, i.id]));
-      const actor = async (code: string) => {
-        const known = actorIds.get(code);
-        if (known !== undefined) return known;
-        const created = await tx.actor.create({ data: { code, name: countryName(code) ?? code, kind: 'COUNTRY' }, select: { id: true } });
-        written.actorsCreated++;
-        actorIds.set(code, created.id);
-        return created.id;
-      };
-      // Rows go in as batched upserts (one statement per BATCH_ROWS rows): a row whose key exists updates that
-      // value, bumping its version; the others are new. The check pass has refused duplicate keys in the file.
-      type SourceRef = { url: string | null; title: string; excerpt: string };
-      type Pending = { indicatorId: number; reporterId: number; partnerId: number; year: number; periodType: string; periodLabel: string; value: string; status: string; note: string; source: SourceRef };
-      let batch: Pending[] = [];
-      // A source is the same passage of the same page (url + excerpt; title too where there is no url): found or
-      // created once per batch for all its rows, in a few statements rather than two per row.
-      const sourceKey = (r: SourceRef) => JSON.stringify(r.url === null ? [null, r.title, r.excerpt] : [r.url, r.excerpt]);
-      const sourceIds = new Map<string, number>();
-      const findSources = async (refs: SourceRef[]) => {
-        const withUrl = refs.filter((r) => r.url !== null);
-        const withoutUrl = refs.filter((r) => r.url === null);
-        const found = [
-          ...(withUrl.length
-            ? await tx.$queryRaw<{ id: number; url: string | null; title: string; excerpt: string }[]>`
-                SELECT DISTINCT ON (s.url, s.excerpt) s.id, s.url, s.title, s.excerpt FROM source s
-                JOIN unnest(${withUrl.map((r) => r.url)}::text[], ${withUrl.map((r) => r.excerpt)}::text[]) AS t(u, e) ON s.url = t.u AND s.excerpt = t.e
-                ORDER BY s.url, s.excerpt, s.id`
-            : []),
-          ...(withoutUrl.length
-            ? await tx.$queryRaw<{ id: number; url: string | null; title: string; excerpt: string }[]>`
-                SELECT DISTINCT ON (s.title, s.excerpt) s.id, s.url, s.title, s.excerpt FROM source s
-                JOIN unnest(${withoutUrl.map((r) => r.title)}::text[], ${withoutUrl.map((r) => r.excerpt)}::text[]) AS t(ti, e) ON s.url IS NULL AND s.title = t.ti AND s.excerpt = t.e
-                ORDER BY s.title, s.excerpt, s.id`
-            : []),
-        ];
-        for (const f of found) sourceIds.set(sourceKey(f), f.id);
-      };
-      const resolveSources = async () => {
-        const wanted = new Map<string, SourceRef>();
-        for (const b of batch) if (!sourceIds.has(sourceKey(b.source))) wanted.set(sourceKey(b.source), b.source);
-        if (wanted.size === 0) return;
-        await findSources([...wanted.values()]);
-        const missing = [...wanted.entries()].filter(([k]) => !sourceIds.has(k)).map(([, r]) => r);
-        if (missing.length === 0) return;
-        await tx.$executeRaw`
-          INSERT INTO source (title, url, excerpt)
-          SELECT * FROM unnest(${missing.map((r) => r.title)}::text[], ${missing.map((r) => r.url)}::text[], ${missing.map((r) => r.excerpt)}::text[])`;
-        written.sourcesCreated += missing.length;
-        await findSources(missing);
-      };
-      const flush = async () => {
-        if (batch.length === 0) return;
-        await resolveSources();
-        const column = <K extends keyof Pending>(k: K) => batch.map((b) => b[k]);
-        const sourceColumn = batch.map((b) => sourceIds.get(sourceKey(b.source))!);
-        const result = await tx.$queryRaw<{ inserted: boolean }[]>`
-          INSERT INTO observation (indicator_id, reporter_id, partner_id, year, period_type, period_label, rank, value, status, note, source_id, updated_by_id, updated_at)
-          SELECT i, r, p, y, pt::"PeriodType", pl, 0, v::numeric, st::"ObservationStatus", n, s, ${options.userId ?? null}::int, now()
-          FROM unnest(${column('indicatorId')}::int[], ${column('reporterId')}::int[], ${column('partnerId')}::int[], ${column('year')}::int[],
-                      ${column('periodType')}::text[], ${column('periodLabel')}::text[], ${column('value')}::text[], ${column('status')}::text[],
-                      ${column('note')}::text[], ${sourceColumn}::int[]) AS t(i, r, p, y, pt, pl, v, st, n, s)
-          ON CONFLICT (indicator_id, reporter_id, partner_id, year, period_label, rank) DO UPDATE
-            SET value = EXCLUDED.value, source_id = EXCLUDED.source_id, status = EXCLUDED.status,
-                version = observation.version + 1, updated_by_id = EXCLUDED.updated_by_id, updated_at = now()
-          RETURNING (xmax = 0) AS inserted`;
-        for (const r of result) {
-          if (r.inserted) written.observationsCreated++;
-          else written.observationsUpdated++;
-        }
-        batch = [];
-        const done = written.observationsCreated + written.observationsUpdated;
-        progress({ phase: 'writing', rows: done, fraction: total ? done / total : 1 });
-      };
+      const writer = await ImportWriter.open(tx, options.userId ?? null, (done) => progress({ phase: 'writing', rows: done, fraction: total ? done / total : 1 }));
+      // The rows are read again from the file (never held in memory whole), through the same checks.
       const recheck: ImportReport = { ok: false, rows: 0, errors: [], errorCount: 0 };
-      for await (const item of checked(file, { ...ctx, indicators: new Map() }, recheck)) {
-        const { row } = item;
-        let indicatorId = indicatorIds.get(item.slug);
-        if (indicatorId === undefined) {
-          const created = await tx.indicator.create({
-            data: {
-              slug: item.slug,
-              name: row.indicator,
-              unit: row.unit,
-              valueKind: /^(%|percent)$/i.test(row.unit) ? 'SHARE' : 'NUMBER',
-              definition: `Imported: ${row.indicator} (${row.unit}).`,
-              weight: 0,
-              dimensionId: dimensionIds.get(row.dimension)!,
-            },
-            select: { id: true },
-          });
-          written.indicatorsCreated++;
-          indicatorId = created.id;
-          indicatorIds.set(item.slug, indicatorId);
-        }
-        batch.push({
-          indicatorId, reporterId: await actor(row.reporter), partnerId: await actor(row.partner), year: row.year, periodType: item.periodType, periodLabel: item.periodLabel,
-          value: row.value, status: item.status, note: item.note, source: { url: row.source_url || null, title: row.source_title, excerpt: row.excerpt },
-        });
-        if (batch.length >= BATCH_ROWS) await flush();
-      }
-      await flush();
-      await tx.auditLog.create({
-        data: { userId: options.userId ?? null, action: 'import', entity: 'import', entityId: options.fileName ?? file.split('/').pop() ?? file, after: { rows: total, ...written }, reason: 'CSV import' },
-      });
+      for await (const item of checked(file, { ...ctx, indicators: new Map() }, recheck)) await writer.add(item);
+      await writer.flush();
+      await writer.audit(options.fileName ?? file.split('/').pop() ?? file, total);
+      return writer.written;
     },
     // The import is one transaction (all or nothing): its own time bound; its wait for a connection is the policy's.
     { timeout: 30 * 60_000 },

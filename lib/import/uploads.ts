@@ -6,20 +6,21 @@ import { Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { Db } from '../db/client';
 import { importObservations, type ImportProgress, type ImportReport } from './observations';
+import { env } from '../env';
 
 /** What the import page shows after each step. */
 export type ImportOutcome = { ok: boolean; message: string; report?: ImportReport; upload?: string; fileName?: string };
 
 export const MAX_UPLOAD_BYTES = 200 * 1024 * 1024;
 // Several instances behind a load balancer: point UPLOAD_DIR at a folder they share (or route /api/import stickily).
-const UPLOAD_DIR = process.env.UPLOAD_DIR || path.join(os.tmpdir(), 'atlas-uploads');
+const UPLOAD_DIR = env().UPLOAD_DIR ?? path.join(os.tmpdir(), 'atlas-uploads');
 const uploadPath = (id: string) => path.join(UPLOAD_DIR, `${id}.csv`);
 export const isUploadId = (id: string) => /^[0-9a-f]{32}$/.test(id);
 
 export class UploadTooLarge extends Error {}
 
 /** A checked upload waits this long for its import; then it is deleted (at the next upload, or by the sweep). */
-export const UPLOAD_TTL_MS = Number(process.env.UPLOAD_TTL_MINUTES || 60) * 60_000;
+export const UPLOAD_TTL_MS = env().UPLOAD_TTL_MINUTES * 60_000;
 
 /** Deletes uploads older than the time-to-live: a file checked but never imported does not stay on disk. */
 export function sweepUploads(now = Date.now()): number {

@@ -200,3 +200,14 @@ export const adminIndicators = adminRead('EDITOR', async () => {
   });
   return { dimensions, indicators };
 });
+
+/** One value as an editor sees it, with the version an edit must carry (GET /api/observations/:id). */
+export const observationForEdit = adminRead('EDITOR', async (_user, id: number) => {
+  const o = await getDb().observation.findUnique({
+    where: { id },
+    select: { id: true, version: true, value: true, status: true, note: true, sourceId: true, year: true, periodLabel: true, rank: true, updatedAt: true, indicator: { select: { slug: true } }, partner: { select: { code: true } } },
+  });
+  if (!o) return null;
+  const { indicator, partner, value, updatedAt, ...rest } = o;
+  return { ...rest, indicator: indicator.slug, partner: partner.code, value: value?.toString() ?? null, updatedAt: updatedAt.toISOString() };
+});

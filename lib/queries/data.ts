@@ -7,11 +7,14 @@ import { dayOf } from '../schemas/dates';
 /**
  * Cached reads. Every cache key includes the database's dataset id and data version (bumped by triggers on
  * every write), so a change made through any app instance or script is seen on the next request everywhere.
- * The cache is this process's memory only (a bounded LRU below): Next's data cache on disk kept one copy per data
+ * The cache is this process's memory only (a bounded least-recently-used map below): Next's data cache on disk kept one copy per data
  * version that nothing removed (about 115 KB per edit under load), and every miss paid for writing it.
  */
 
-/** The last results of this process, by keys that include the data version (never stale); read-only to callers. */
+/**
+ * Recent results of this process, by keys that include the data version (never stale); read-only to callers.
+ * Least recently used goes first: a Map iterates in insertion order, and a hit is moved to the end.
+ */
 const recent = new Map<string, unknown>();
 const RECENT_MAX = 200;
 /** Loads in progress: after a write, the many requests that miss at once share one query instead of each running it. */
@@ -19,7 +22,12 @@ const loading = new Map<string, Promise<unknown>>();
 
 async function remembered<T>(key: unknown[], load: () => Promise<T>): Promise<T> {
   const id = JSON.stringify(key);
-  if (recent.has(id)) return recent.get(id) as T;
+  if (recent.has(id)) {
+    const hit = recent.get(id);
+    recent.delete(id);
+    recent.set(id, hit);
+    return hit as T;
+  }
   const pending = loading.get(id);
   if (pending) return pending as Promise<T>;
   const promise = load().then(
@@ -61,7 +69,7 @@ export const getDataVersion = cache(async (): Promise<DataVersion> => {
 
 const sourceSelect = { id: true, title: true, publisher: true, url: true, excerpt: true } as const;
 
-const loadCatalogue = async (_dataset: string, _version: string): Promise<Catalogue> => {
+const loadCatalogue = async (): Promise<Catalogue> => {
     const db = getDb();
     const [actors, memberships, dimensions, indicators] = await Promise.all([
       db.actor.findMany({ select: { code: true, name: true, kind: true, isFocal: true }, orderBy: { name: 'asc' } }),
@@ -86,10 +94,10 @@ const loadCatalogue = async (_dataset: string, _version: string): Promise<Catalo
 
 export async function getCatalogue(): Promise<Catalogue> {
   const v = await getDataVersion();
-  return remembered(['catalogue', v.datasetId, v.version], () => loadCatalogue(v.datasetId, v.version));
+  return remembered(['catalogue', v.datasetId, v.version], () => loadCatalogue());
 }
 
-const loadObservations = async (_dataset: string, _version: string, focal: string, partners: string[], dimension: string | null): Promise<ObservationRow[]> => {
+const loadObservations = async (focal: string, partners: string[], dimension: string | null): Promise<ObservationRow[]> => {
     const rows = await getDb().observation.findMany({
       where: {
         reporter: { code: focal },
@@ -125,12 +133,12 @@ const loadObservations = async (_dataset: string, _version: string, focal: strin
 export async function getObservations(focal: string, partners: string[], dimension: string | null = null): Promise<ObservationRow[]> {
   const v = await getDataVersion();
   const codes = [...new Set(partners)].sort();
-  return remembered(['observations', v.datasetId, v.version, focal, codes, dimension], () => loadObservations(v.datasetId, v.version, focal, codes, dimension));
+  return remembered(['observations', v.datasetId, v.version, focal, codes, dimension], () => loadObservations(focal, codes, dimension));
 }
 
 export type EventFilter = { partners?: string[]; dimension?: string; from?: number; to?: number; limit?: number };
 
-const loadEvents = async (_dataset: string, _version: string, filter: EventFilter): Promise<EventRow[]> => {
+const loadEvents = async (filter: EventFilter): Promise<EventRow[]> => {
     const rows = await getDb().event.findMany({
       where: {
         ...(filter.partners?.length ? { partner: { code: { in: filter.partners } } } : {}),
@@ -167,10 +175,10 @@ const loadEvents = async (_dataset: string, _version: string, filter: EventFilte
 
 export async function getEvents(filter: EventFilter = {}): Promise<EventRow[]> {
   const v = await getDataVersion();
-  return remembered(['events', v.datasetId, v.version, filter], () => loadEvents(v.datasetId, v.version, filter));
+  return remembered(['events', v.datasetId, v.version, filter], () => loadEvents(filter));
 }
 
-const loadPartnerCodes = async (_dataset: string, _version: string, focal: string): Promise<string[]> => {
+const loadPartnerCodes = async (focal: string): Promise<string[]> => {
     const rows = await getDb().$queryRaw<{ code: string }[]>`
       SELECT a.code FROM actor a
       WHERE a.id IN (SELECT DISTINCT o.partner_id FROM observation o JOIN actor r ON r.id = o.reporter_id WHERE r.code = ${focal})`;
@@ -180,5 +188,5 @@ const loadPartnerCodes = async (_dataset: string, _version: string, focal: strin
 /** Codes of the actors that `focal` reports figures about. */
 export async function getPartnerCodes(focal: string): Promise<string[]> {
   const v = await getDataVersion();
-  return remembered(['partner-codes', v.datasetId, v.version, focal], () => loadPartnerCodes(v.datasetId, v.version, focal));
+  return remembered(['partner-codes', v.datasetId, v.version, focal], () => loadPartnerCodes(focal));
 }

@@ -5,11 +5,14 @@ import { STATUSES } from './statuses';
 export { STATUSES };
 
 const id = z.coerce.number().int().positive();
+/** A decimal as typed or imported: up to 14 digits, a point, up to 6 decimals. */
+export const DECIMAL = /^-?\d{1,14}(\.\d{1,6})?$/;
+
 /** Kept as text: the database stores decimals exactly, and a float would round 0.1 + 0.2. */
 const decimal = z
   .string()
   .trim()
-  .regex(/^-?\d{1,14}(\.\d{1,6})?$/, 'Enter a number such as 41 or 16.2 (a point for decimals, up to 6 decimals)');
+  .regex(DECIMAL, 'Enter a number such as 41 or 16.2 (a point for decimals, up to 6 decimals)');
 
 export const observationUpdateSchema = z.object({
   id,

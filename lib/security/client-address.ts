@@ -1,4 +1,6 @@
-/** Set by the web server (lib/cli/serve.ts) from the socket on every request; a client's own value is overwritten. */
+import { env } from '../env';
+
+/** Set by the web server (scripts/serve.ts) from the socket on every request; a client's own value is overwritten. */
 export const CLIENT_ADDRESS_HEADER = 'x-atlas-client-address';
 
 /**
@@ -7,7 +9,7 @@ export const CLIENT_ADDRESS_HEADER = 'x-atlas-client-address';
  * socket is the proxy's; the proxy appends the address it saw to X-Forwarded-For, so the right-most entry is the
  * client (entries to its left were written by the client, and are not trusted).
  */
-export function clientAddressOf(headers: Headers, trustProxy = process.env.TRUST_PROXY === '1'): string {
+export function clientAddressOf(headers: Headers, trustProxy = env().TRUST_PROXY): string {
   const socket = headers.get(CLIENT_ADDRESS_HEADER)?.trim() || 'unknown';
   if (!trustProxy) return socket;
   const forwarded = (headers.get('x-forwarded-for') ?? '').split(',').map((s) => s.trim()).filter(Boolean);

@@ -1,8 +1,10 @@
+import { env } from '../env';
+
 /**
  * X-Forwarded-* headers are anyone's to write: they are believed only behind a reverse proxy the operator vouches
  * for (TRUST_PROXY=1), which sets them itself. Otherwise the request is taken as it arrived: plain http, its Host.
  */
-const trusted = () => process.env.TRUST_PROXY === '1';
+const trusted = () => env().TRUST_PROXY;
 
 export function requestIsHttps(headers: Headers): boolean {
   return trusted() && headers.get('x-forwarded-proto')?.split(',')[0]?.trim() === 'https';

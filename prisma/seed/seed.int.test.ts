@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPrismaClient, type Db } from '../../lib/db/client';
 import { migrate } from '../../lib/db/migrate';
-import { createTestDatabase, type TestDatabase } from '../../lib/testing/database';
-import { fingerprint } from '../../lib/testing/fingerprint';
+import { createTestDatabase, type TestDatabase } from '../../test/support/database';
+import { fingerprint } from '../../test/support/fingerprint';
 import { seed } from './seed';
 
 let database: TestDatabase;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { INDICATORS } from './catalogue';
+import { INDICATORS } from '../../lib/curation/catalogue';
 import { planEvents, planObservations } from './seed';
 
 describe('seed curation (pure)', () => {

@@ -16,7 +16,7 @@ import {
   type IndicatorSeed,
   type Period,
   type Status,
-} from './catalogue';
+} from '../../lib/curation/catalogue';
 
 const RESEARCH_DIR = path.join(import.meta.dirname, 'research');
 

@@ -7,6 +7,7 @@ import { EXPORT_SIZES } from '@/lib/export/spec';
 import { lookupCompareExport, lookupIndicatorExport } from '@/lib/queries/chart-export';
 import { getDataVersion } from '@/lib/queries/data';
 import { EXPORT_FORMATS, exportOptionsSchema, type ExportFormat } from '@/lib/schemas/export';
+import { env } from '@/lib/env';
 
 export const dynamic = 'force-dynamic';
 
@@ -52,7 +53,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ file
   }
   try {
     // RENDER_INLINE=1 renders on the request thread with no cache, as before the pool: npm run bench:png's baseline.
-    const png = process.env.RENDER_INLINE === '1' ? renderPng(svg(), density) : await cachedPng(key, svg, density);
+    const png = env().RENDER_INLINE ? renderPng(svg(), density) : await cachedPng(key, svg, density);
     return new Response(new Uint8Array(png), { headers: { ...headers, 'Content-Type': CONTENT_TYPE.png, 'Content-Disposition': disposition } });
   } catch (error) {
     if (error instanceof RenderQueueFull) return Response.json({ error: error.message }, { status: 503, headers: { 'Retry-After': '5', 'Cache-Control': 'no-store' } });

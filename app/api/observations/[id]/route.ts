@@ -4,6 +4,7 @@ import { getDb } from '@/lib/db/prisma';
 import { updateObservation } from '@/lib/editing/observations';
 import { observationUpdateSchema } from '@/lib/schemas/observation';
 import { forgetDataVersion } from '@/lib/queries/data';
+import { observationForEdit } from '@/lib/queries/admin';
 import { fieldWithNul } from '@/lib/schemas/text';
 import { fieldErrorsOf } from '@/lib/schemas/errors';
 
@@ -21,13 +22,9 @@ async function observationId(params: Promise<{ id: string }>) {
 export const GET = withRole('EDITOR', async (_request: Request, { params }: { params: Promise<{ id: string }> }) => {
   const id = await observationId(params);
   if (id === null) return Response.json({ error: 'The id is a positive whole number.' }, { status: 400, headers: NO_STORE });
-  const o = await getDb().observation.findUnique({
-    where: { id },
-    select: { id: true, version: true, value: true, status: true, note: true, sourceId: true, year: true, periodLabel: true, rank: true, updatedAt: true, indicator: { select: { slug: true } }, partner: { select: { code: true } } },
-  });
+  const o = await observationForEdit(id);
   if (!o) return Response.json({ error: `No observation ${id}.` }, { status: 404, headers: NO_STORE });
-  const { indicator, partner, value, updatedAt, ...rest } = o;
-  return Response.json({ ...rest, indicator: indicator.slug, partner: partner.code, value: value?.toString() ?? null, updatedAt: updatedAt.toISOString() }, { headers: NO_STORE });
+  return Response.json(o, { headers: NO_STORE });
 });
 
 /**

@@ -1,0 +1,160 @@
+import type { TransactionClient } from '../db/transaction';
+import { countryName } from './countries';
+import type { Checked } from './observations';
+
+/** Rows per INSERT … ON CONFLICT statement: 1,000 keeps a statement's parameters small and the round trips few. */
+const BATCH_ROWS = 1000;
+
+type SourceRef = { url: string | null; title: string; excerpt: string };
+type Pending = { indicatorId: number; reporterId: number; partnerId: number; year: number; periodType: string; periodLabel: string; value: string; status: string; note: string; source: SourceRef };
+export type Written = { observationsCreated: number; observationsUpdated: number; indicatorsCreated: number; actorsCreated: number; sourcesCreated: number };
+
+/** A source is the same passage of the same page: url + excerpt, or title + excerpt where there is no url. */
+const sourceKey = (r: SourceRef) => JSON.stringify(r.url === null ? [null, r.title, r.excerpt] : [r.url, r.excerpt]);
+
+/**
+ * The write step of an import, inside its one transaction. Rows go in as batched upserts: a row whose key exists
+ * updates that value and bumps its version, the others are new (the check pass refused duplicate keys in the
+ * file). Actors, indicators and sources are found or created once each, sources once per batch for all its rows.
+ */
+export class ImportWriter {
+  readonly written: Written = { observationsCreated: 0, observationsUpdated: 0, indicatorsCreated: 0, actorsCreated: 0, sourcesCreated: 0 };
+  private batch: Pending[] = [];
+  private readonly sourceIds = new Map<string, number>();
+
+  private constructor(
+    private readonly tx: TransactionClient,
+    private readonly userId: number | null,
+    private readonly onWritten: (rows: number) => void,
+    private readonly actorIds: Map<string, number>,
+    private readonly dimensionIds: Map<string, number>,
+    private readonly indicatorIds: Map<string, number>,
+  ) {}
+
+  static async open(tx: TransactionClient, userId: number | null, onWritten: (rows: number) => void): Promise<ImportWriter> {
+    const actors = await tx.actor.findMany({ select: { id: true, code: true } });
+    const dimensions = await tx.dimension.findMany({ select: { id: true, key: true } });
+    const indicators = await tx.indicator.findMany({ select: { id: true, slug: true } });
+    return new ImportWriter(
+      tx, userId, onWritten,
+      new Map(actors.map((a) => [a.code, a.id])),
+      new Map(dimensions.map((d) => [d.key, d.id])),
+      new Map(indicators.map((i) => [i.slug, i.id])),
+    );
+  }
+
+  /** Queues one checked row, writing the batch when it is full. */
+  async add(item: Checked): Promise<void> {
+    const { row } = item;
+    this.batch.push({
+      indicatorId: await this.indicatorId(item),
+      reporterId: await this.actorId(row.reporter),
+      partnerId: await this.actorId(row.partner),
+      year: row.year,
+      periodType: item.periodType,
+      periodLabel: item.periodLabel,
+      value: row.value,
+      status: item.status,
+      note: item.note,
+      source: { url: row.source_url || null, title: row.source_title, excerpt: row.excerpt },
+    });
+    if (this.batch.length >= BATCH_ROWS) await this.flush();
+  }
+
+  /** Writes the queued rows in one statement. */
+  async flush(): Promise<void> {
+    if (this.batch.length === 0) return;
+    await this.resolveSources();
+    const batch = this.batch;
+    const column = <K extends keyof Pending>(k: K) => batch.map((b) => b[k]);
+    const sourceColumn = batch.map((b) => this.sourceIds.get(sourceKey(b.source))!);
+    const result = await this.tx.$queryRaw<{ inserted: boolean }[]>`
+      INSERT INTO observation (indicator_id, reporter_id, partner_id, year, period_type, period_label, rank, value, status, note, source_id, updated_by_id, updated_at)
+      SELECT i, r, p, y, pt::"PeriodType", pl, 0, v::numeric, st::"ObservationStatus", n, s, ${this.userId}::int, now()
+      FROM unnest(${column('indicatorId')}::int[], ${column('reporterId')}::int[], ${column('partnerId')}::int[], ${column('year')}::int[],
+                  ${column('periodType')}::text[], ${column('periodLabel')}::text[], ${column('value')}::text[], ${column('status')}::text[],
+                  ${column('note')}::text[], ${sourceColumn}::int[]) AS t(i, r, p, y, pt, pl, v, st, n, s)
+      ON CONFLICT (indicator_id, reporter_id, partner_id, year, period_label, rank) DO UPDATE
+        SET value = EXCLUDED.value, source_id = EXCLUDED.source_id, status = EXCLUDED.status,
+            version = observation.version + 1, updated_by_id = EXCLUDED.updated_by_id, updated_at = now()
+      RETURNING (xmax = 0) AS inserted`;
+    for (const r of result) {
+      if (r.inserted) this.written.observationsCreated++;
+      else this.written.observationsUpdated++;
+    }
+    this.batch = [];
+    this.onWritten(this.written.observationsCreated + this.written.observationsUpdated);
+  }
+
+  /** The one audit entry of the import, with its counts. */
+  async audit(fileName: string, rows: number): Promise<void> {
+    await this.tx.auditLog.create({ data: { userId: this.userId, action: 'import', entity: 'import', entityId: fileName, after: { rows, ...this.written }, reason: 'CSV import' } });
+  }
+
+  private async actorId(code: string): Promise<number> {
+    const known = this.actorIds.get(code);
+    if (known !== undefined) return known;
+    const created = await this.tx.actor.create({ data: { code, name: countryName(code) ?? code, kind: 'COUNTRY' }, select: { id: true } });
+    this.written.actorsCreated++;
+    this.actorIds.set(code, created.id);
+    return created.id;
+  }
+
+  /** An indicator the atlas does not know yet is created unscored (weight 0) in the row's dimension and unit. */
+  private async indicatorId(item: Checked): Promise<number> {
+    const known = this.indicatorIds.get(item.slug);
+    if (known !== undefined) return known;
+    const { row } = item;
+    const created = await this.tx.indicator.create({
+      data: {
+        slug: item.slug,
+        name: row.indicator,
+        unit: row.unit,
+        valueKind: /^(%|percent)$/i.test(row.unit) ? 'SHARE' : 'NUMBER',
+        definition: `Imported: ${row.indicator} (${row.unit}).`,
+        weight: 0,
+        dimensionId: this.dimensionIds.get(row.dimension)!,
+      },
+      select: { id: true },
+    });
+    this.written.indicatorsCreated++;
+    this.indicatorIds.set(item.slug, created.id);
+    return created.id;
+  }
+
+  /** Finds the batch's sources, creating the missing ones in one statement. */
+  private async resolveSources(): Promise<void> {
+    const wanted = new Map<string, SourceRef>();
+    for (const b of this.batch) if (!this.sourceIds.has(sourceKey(b.source))) wanted.set(sourceKey(b.source), b.source);
+    if (wanted.size === 0) return;
+    await this.findSources([...wanted.values()]);
+    const missing = [...wanted.entries()].filter(([k]) => !this.sourceIds.has(k)).map(([, r]) => r);
+    if (missing.length === 0) return;
+    await this.tx.$executeRaw`
+      INSERT INTO source (title, url, excerpt)
+      SELECT * FROM unnest(${missing.map((r) => r.title)}::text[], ${missing.map((r) => r.url)}::text[], ${missing.map((r) => r.excerpt)}::text[])`;
+    this.written.sourcesCreated += missing.length;
+    await this.findSources(missing);
+  }
+
+  private async findSources(refs: SourceRef[]): Promise<void> {
+    const withUrl = refs.filter((r) => r.url !== null);
+    const withoutUrl = refs.filter((r) => r.url === null);
+    type Found = { id: number; url: string | null; title: string; excerpt: string };
+    const found: Found[] = [
+      ...(withUrl.length
+        ? await this.tx.$queryRaw<Found[]>`
+            SELECT DISTINCT ON (s.url, s.excerpt) s.id, s.url, s.title, s.excerpt FROM source s
+            JOIN unnest(${withUrl.map((r) => r.url)}::text[], ${withUrl.map((r) => r.excerpt)}::text[]) AS t(u, e) ON s.url = t.u AND s.excerpt = t.e
+            ORDER BY s.url, s.excerpt, s.id`
+        : []),
+      ...(withoutUrl.length
+        ? await this.tx.$queryRaw<Found[]>`
+            SELECT DISTINCT ON (s.title, s.excerpt) s.id, s.url, s.title, s.excerpt FROM source s
+            JOIN unnest(${withoutUrl.map((r) => r.title)}::text[], ${withoutUrl.map((r) => r.excerpt)}::text[]) AS t(ti, e) ON s.url IS NULL AND s.title = t.ti AND s.excerpt = t.e
+            ORDER BY s.title, s.excerpt, s.id`
+        : []),
+    ];
+    for (const f of found) this.sourceIds.set(sourceKey(f), f.id);
+  }
+}
