@@ -38,5 +38,11 @@ await runWithDatabase(async (target) => {
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
   const code = await new Promise<number>((resolve) => child.on('exit', (exitCode, signal) => resolve(exitCode ?? (signal ? 0 : 1))));
+  // Whatever of the group outlived Next's CLI (the dev server it forks) ends too, before the database closes.
+  try {
+    process.kill(-child.pid!, 'SIGKILL');
+  } catch {
+    // already gone
+  }
   process.exitCode = stopping ? 0 : code;
 });
