@@ -12,7 +12,8 @@ import { CLIENT_ADDRESS_HEADER } from '../lib/security/client-address';
 
 const HEADERS_TIMEOUT_MS = Number(process.env.HEADERS_TIMEOUT_MS || 20_000);
 const REQUEST_TIMEOUT_MS = Number(process.env.REQUEST_TIMEOUT_MS || 10 * 60_000);
-const KEEP_ALIVE_MS = 5_000;
+// Longer than the usual load balancer's idle timeout (60 s), so the balancer, not the app, closes idle connections.
+const KEEP_ALIVE_MS = 65_000;
 
 const port = Number(process.env.PORT || 3000);
 const app = next({ dev: false, dir: process.cwd(), port });

@@ -1,69 +1,118 @@
 import 'server-only';
+import { type ChildProcess, spawn } from 'node:child_process';
 import os from 'node:os';
-import { renderAsync } from '@resvg/resvg-js';
+import path from 'node:path';
 import { env } from '../env';
+import type { RenderDone, RenderJob } from './render-process';
+import type { ExportOptions, ExportSpec } from './spec';
 
 /**
- * PNG rasterising off the request thread, bounded, with a cache.
+ * Chart PNGs off the request thread, bounded, with a cache.
  *
- * resvg's renderAsync runs on libuv's worker threads, so the event loop keeps answering pages while an image
- * renders. At most RENDER_SLOTS images render at once (one core is left to the pages), at most QUEUE_LIMIT wait;
- * past that a request is refused with 503 and Retry-After rather than queued without end. Finished images are
- * kept per (normalised parameters, data version) up to CACHE_BYTES, least recently used out first.
+ * Composing (text outlined glyph by glyph) and rasterising take ~50 ms and ~150 ms of CPU per image. Both run in
+ * RENDER_PROCESSES child processes (render-process.ts) started at the lowest CPU priority: on a busy machine the
+ * pages' own work comes first, and an image waits instead. Each process renders one image at a time; at most
+ * QUEUE_LIMIT wait, past that a request is refused with 503 and Retry-After rather than queued without end.
+ * Finished images are kept per (normalised parameters, data version) up to CACHE_BYTES, least recently used out
+ * first; identical requests arriving together share one render.
  */
-const RENDER_SLOTS = Math.max(1, Math.min(4, os.availableParallelism() - 1));
-const QUEUE_LIMIT = env().RENDER_QUEUE_LIMIT;
-const CACHE_BYTES = env().RENDER_CACHE_MB * 1024 * 1024;
+const RENDER_PROCESSES = Math.max(1, Math.min(4, os.availableParallelism() - 1));
+const LOWEST_PRIORITY = 19;
+const JOB_TIMEOUT_MS = 30_000;
 
+/** The image could not be rendered in time (queue full, or its turn did not come): 503 with Retry-After. */
 export class RenderQueueFull extends Error {
-  constructor() {
-    super('Too many images are being rendered right now; try again in a few seconds.');
+  constructor(message = 'Too many images are being rendered right now; try again in a few seconds.') {
+    super(message);
   }
 }
 
-type Store = { active: number; waiting: (() => void)[]; cache: Map<string, Buffer>; bytes: number; inflight: Map<string, Promise<Buffer>> };
+type Pending = { resolve: (png: Buffer) => void; reject: (error: Error) => void; timer: NodeJS.Timeout };
+type Worker = { child: ChildProcess; busy: number; pending: Map<number, Pending> };
+type Store = { workers: Worker[]; waiting: number; cache: Map<string, Buffer>; bytes: number; inflight: Map<string, Promise<Buffer>>; nextId: number };
 const g = globalThis as unknown as { atlasRender?: Store };
-const store: Store = (g.atlasRender ??= { active: 0, waiting: [], cache: new Map(), bytes: 0, inflight: new Map() });
+const store: Store = (g.atlasRender ??= { workers: [], waiting: 0, cache: new Map(), bytes: 0, inflight: new Map(), nextId: 1 });
 
-async function slot<T>(work: () => Promise<T>): Promise<T> {
-  if (store.active >= RENDER_SLOTS) {
-    if (store.waiting.length >= QUEUE_LIMIT) throw new RenderQueueFull();
-    await new Promise<void>((resolve) => store.waiting.push(resolve));
-  } else store.active++;
+function startWorker(): Worker {
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(process.cwd(), 'lib', 'export', 'render-process.ts')], {
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    serialization: 'advanced',
+    env: { ...process.env, NODE_ENV: 'production' },
+  });
   try {
-    return await work();
-  } finally {
-    const next = store.waiting.shift();
-    if (next) next();
-    else store.active--;
+    if (child.pid) os.setPriority(child.pid, LOWEST_PRIORITY);
+  } catch {
+    // not permitted here: it still renders, only without the lower priority
   }
+  const worker: Worker = { child, busy: 0, pending: new Map() };
+  child.on('message', (done: RenderDone) => {
+    const job = worker.pending.get(done.id);
+    if (!job) return;
+    worker.pending.delete(done.id);
+    worker.busy--;
+    clearTimeout(job.timer);
+    if (done.png) job.resolve(Buffer.from(done.png));
+    else job.reject(new Error(`render failed: ${done.error ?? 'unknown error'}`));
+  });
+  child.on('exit', () => {
+    store.workers = store.workers.filter((w) => w !== worker);
+    for (const job of worker.pending.values()) {
+      clearTimeout(job.timer);
+      job.reject(new Error('the render process stopped'));
+    }
+    worker.pending.clear();
+  });
+  child.unref();
+  (child.channel as { unref?: () => void } | undefined)?.unref?.();
+  return worker;
+}
+
+function leastBusyWorker(): Worker {
+  while (store.workers.length < RENDER_PROCESSES) store.workers.push(startWorker());
+  return store.workers.reduce((a, b) => (b.busy < a.busy ? b : a));
+}
+
+function render(spec: ExportSpec, options: ExportOptions, density: number): Promise<Buffer> {
+  const queued = store.workers.reduce((n, w) => n + Math.max(0, w.busy - 1), 0);
+  if (queued >= env().RENDER_QUEUE_LIMIT) return Promise.reject(new RenderQueueFull());
+  const worker = leastBusyWorker();
+  const id = store.nextId++;
+  return new Promise<Buffer>((resolve, reject) => {
+    const timer = setTimeout(() => {
+      worker.pending.delete(id);
+      worker.busy--;
+      reject(new RenderQueueFull(`The image was not rendered within ${JOB_TIMEOUT_MS / 1000} s: the server is busy; try again shortly.`));
+    }, JOB_TIMEOUT_MS);
+    worker.pending.set(id, { resolve, reject, timer });
+    worker.busy++;
+    const job: RenderJob = { id, spec, options, density };
+    worker.child.send(job);
+  });
 }
 
 function remember(key: string, png: Buffer): void {
-  if (png.length > CACHE_BYTES / 4) return;
+  const limit = env().RENDER_CACHE_MB * 1024 * 1024;
+  if (png.length > limit / 4) return;
   store.cache.set(key, png);
   store.bytes += png.length;
   for (const [k, v] of store.cache) {
-    if (store.bytes <= CACHE_BYTES) break;
+    if (store.bytes <= limit) break;
     store.cache.delete(k);
     store.bytes -= v.length;
   }
 }
 
-/** The PNG for `key` from the cache, or rendered (once, however many ask for it at the same time) from `svg()`. */
-export async function cachedPng(key: string, svg: () => string, density: number): Promise<Buffer> {
+/** The PNG for `key` from the cache, or rendered (once, however many ask for it at the same time). */
+export async function cachedPng(key: string, spec: ExportSpec, options: ExportOptions, density: number): Promise<Buffer> {
   const hit = store.cache.get(key);
   if (hit) {
-    store.cache.delete(key); // re-inserted: a Map iterates oldest first, so this keeps it least recently used last
+    store.cache.delete(key); // re-inserted last: a Map iterates oldest first, so this keeps the order least recently used
     store.cache.set(key, hit);
     return hit;
   }
   const running = store.inflight.get(key);
   if (running) return running;
-  const job = slot(async () => {
-    const image = await renderAsync(svg(), { fitTo: { mode: 'zoom', value: density }, font: { loadSystemFonts: false } });
-    return Buffer.from(image.asPng());
-  });
+  const job = render(spec, options, density);
   store.inflight.set(key, job);
   try {
     const png = await job;
@@ -75,5 +124,5 @@ export async function cachedPng(key: string, svg: () => string, density: number)
 }
 
 export function renderStats() {
-  return { slots: RENDER_SLOTS, active: store.active, waiting: store.waiting.length, cached: store.cache.size, cacheBytes: store.bytes };
+  return { processes: store.workers.length, busy: store.workers.reduce((n, w) => n + w.busy, 0), cached: store.cache.size, cacheBytes: store.bytes };
 }

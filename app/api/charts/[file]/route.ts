@@ -45,15 +45,14 @@ export async function GET(request: Request, { params }: { params: Promise<{ file
   if (format === 'csv') {
     return new Response(toCsv(spec.csv), { headers: { ...headers, 'Content-Type': CONTENT_TYPE.csv, 'Content-Disposition': disposition } });
   }
-  const size = EXPORT_SIZES[sizeKey];
-  const fonts = await serverFonts();
-  const svg = () => composeSvg(spec, { ...size, background, permalink: `${url.origin}${spec.viewPath}` }, fonts);
+  const composition = { ...EXPORT_SIZES[sizeKey], background, permalink: `${url.origin}${spec.viewPath}` };
   if (format === 'svg') {
-    return new Response(svg(), { headers: { ...headers, 'Content-Type': CONTENT_TYPE.svg, 'Content-Disposition': disposition } });
+    return new Response(composeSvg(spec, composition, await serverFonts()), { headers: { ...headers, 'Content-Type': CONTENT_TYPE.svg, 'Content-Disposition': disposition } });
   }
   try {
-    // RENDER_INLINE=1 renders on the request thread with no cache, as before the pool: npm run bench:png's baseline.
-    const png = env().RENDER_INLINE ? renderPng(svg(), density) : await cachedPng(key, svg, density);
+    // RENDER_INLINE=1 composes and renders on the request thread with no cache, as before the render processes:
+    // the baseline of npm run bench:png.
+    const png = env().RENDER_INLINE ? renderPng(composeSvg(spec, composition, await serverFonts()), density) : await cachedPng(key, spec, composition, density);
     return new Response(new Uint8Array(png), { headers: { ...headers, 'Content-Type': CONTENT_TYPE.png, 'Content-Disposition': disposition } });
   } catch (error) {
     if (error instanceof RenderQueueFull) return Response.json({ error: error.message }, { status: 503, headers: { 'Retry-After': '5', 'Cache-Control': 'no-store' } });
