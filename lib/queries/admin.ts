@@ -4,6 +4,7 @@ import { currentUser } from '../auth/session';
 import { atLeast, type Role, type SessionUser } from '../auth/users';
 import { getDb } from '../db/prisma';
 import { dayOf } from '../schemas/dates';
+import { exportBackup } from '../backup/backup';
 
 /**
  * Every admin read checks the role itself, through here, before it touches the database: a page and its layout
@@ -211,3 +212,6 @@ export const observationForEdit = adminRead('EDITOR', async (_user, id: number) 
   const { indicator, partner, value, updatedAt, ...rest } = o;
   return { ...rest, indicator: indicator.slug, partner: partner.code, value: value?.toString() ?? null, updatedAt: updatedAt.toISOString() };
 });
+
+/** Everything, for /api/export (backup.json and observations.csv): editors and admins. */
+export const backupForExport = adminRead('EDITOR', async () => exportBackup(getDb()));
