@@ -107,6 +107,8 @@ try {
     '',
     `Machine: ${os.cpus()[0]?.model ?? 'unknown CPU'}, ${os.cpus().length} cores, Node ${process.version}.`,
     '',
+    '"PNGs served" counts the images finished while `/` was being timed, so the two windows differ in length (inline, each `/` took seconds). The render processes run at the lowest CPU priority: while pages keep the CPU busy, images wait rather than slow the pages.',
+    '',
     '| server | `/` p50 idle | `/` p50 during PNG loops | ratio | p95 idle / during | PNGs served | refused (503) | connections dropped | peak RSS |',
     '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
     ...rows,
