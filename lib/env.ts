@@ -30,14 +30,20 @@ export const envVariables = Object.keys(schema.shape);
 
 export class EnvError extends Error {}
 
+let last: { key: string; value: Env } | null = null;
+
 export function env(source: Record<string, string | undefined> = process.env): Env {
+  // Called on every request (proxy, throttling): parsed again only when one of its variables changed.
+  const key = envVariables.map((k) => source[k] ?? '').join('\0');
+  if (last?.key === key) return last.value;
   // Empty strings mean "unset", as in a .env file with a bare NAME=.
-  const present = Object.fromEntries(Object.keys(schema.shape).map((k) => [k, source[k] === '' ? undefined : source[k]]));
+  const present = Object.fromEntries(envVariables.map((k) => [k, source[k] === '' ? undefined : source[k]]));
   const parsed = schema.safeParse(present);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     throw new EnvError(`Environment variable ${String(issue.path[0])} is invalid: ${issue.message} (got "${String(present[String(issue.path[0])])}")`);
   }
+  last = { key, value: parsed.data };
   return parsed.data;
 }
 

@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import { EmbeddedDatabaseError } from '../lib/db/embedded';
 import { DatabaseUnreachableError, resolveTarget, type Target } from '../lib/db/connection';
@@ -27,4 +28,37 @@ export async function runWithDatabase(task: (target: Target) => Promise<void>): 
   }
   // A command is done here: exit even if a library left a handle open, so a failure can never hang a script.
   process.exit(process.exitCode ?? 0);
+}
+
+/**
+ * Runs a web server in a process group of its own (a CLI and whatever it forks) until it exits or this process is
+ * asked to stop: the stop is forwarded to the whole group and enforced after `graceMs` (a keep-alive connection
+ * must not hold the database open forever), and whatever of the group is left is ended before the database
+ * closes. Resolves with the exit code to report: 0 after a requested stop.
+ */
+export async function runServerGroup(args: string[], env: NodeJS.ProcessEnv, graceMs: number): Promise<number> {
+  const child = spawn(process.execPath, args, { stdio: 'inherit', detached: true, env });
+  let stopping = false;
+  const group = (signal: NodeJS.Signals) => {
+    try {
+      process.kill(-child.pid!, signal);
+    } catch {
+      // already gone
+    }
+  };
+  const forward = (signal: NodeJS.Signals) => {
+    if (stopping) return;
+    stopping = true;
+    group(signal);
+    setTimeout(() => {
+      log(`the web server did not stop within ${graceMs / 1000} s after ${signal}: ending it`);
+      group('SIGKILL');
+    }, graceMs).unref();
+  };
+  process.on('SIGINT', forward);
+  process.on('SIGTERM', forward);
+  const code = await new Promise<number>((resolve) => child.on('exit', (exitCode, signal) => resolve(exitCode ?? (signal ? 0 : 1))));
+  group('SIGKILL');
+  // A stop we were asked for is a clean exit (Next exits 130 on SIGINT).
+  return stopping ? 0 : code;
 }

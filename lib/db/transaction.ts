@@ -32,7 +32,6 @@ export function transactionPolicy(options: { poolMax: number; embedded: boolean 
 
 /** A write that did not get its turn within the policy's budget: nothing of it was written. */
 export class DatabaseBusyError extends Error {
-  readonly retryAfterSeconds = BUSY_RETRY_AFTER_SECONDS;
   constructor(readonly detail: string) {
     super(BUSY_MESSAGE);
     this.name = 'DatabaseBusyError';

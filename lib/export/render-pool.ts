@@ -122,7 +122,3 @@ export async function cachedPng(key: string, spec: ExportSpec, options: ExportOp
     store.inflight.delete(key);
   }
 }
-
-export function renderStats() {
-  return { processes: store.workers.length, busy: store.workers.reduce((n, w) => n + w.busy, 0), cached: store.cache.size, cacheBytes: store.bytes };
-}

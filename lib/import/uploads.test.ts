@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'atlas-uploads-test-'));
 process.env.UPLOAD_DIR = dir;
-const { saveUpload, sweepUploads, UPLOAD_TTL_MS, MAX_UPLOAD_BYTES, UploadTooLarge } = await import('./uploads');
+const { commitUpload, saveUpload, sweepUploads, UPLOAD_TTL_MS, MAX_UPLOAD_BYTES, UploadTooLarge } = await import('./uploads');
 
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
@@ -18,6 +18,16 @@ describe('uploads waiting for their import', () => {
     expect(sweepUploads()).toBe(1);
     expect(fs.existsSync(path.join(dir, `${stale}.csv`))).toBe(false);
     expect(fs.existsSync(path.join(dir, `${fresh}.csv`))).toBe(true);
+  });
+
+  it('an upload past its time-to-live is refused at commit even before the sweep reaches it, and removed', async () => {
+    const stale = await saveUpload(Buffer.from('e,f\n'));
+    const old = (Date.now() - UPLOAD_TTL_MS - 60_000) / 1000;
+    fs.utimesSync(path.join(dir, `${stale}.csv`), old, old);
+    // The database is never reached: the age is checked first.
+    const outcome = await commitUpload(null as never, stale, 'old.csv', 1);
+    expect(outcome).toEqual({ ok: false, message: 'That upload has expired: check the file again.' });
+    expect(fs.existsSync(path.join(dir, `${stale}.csv`))).toBe(false);
   });
 
   it('refuses a file over the limit and leaves nothing behind', async () => {

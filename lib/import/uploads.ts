@@ -19,8 +19,16 @@ export const isUploadId = (id: string) => /^[0-9a-f]{32}$/.test(id);
 
 export class UploadTooLarge extends Error {}
 
-/** A checked upload waits this long for its import; then it is deleted (at the next upload, or by the sweep). */
+/** A checked upload waits this long for its import; then it is refused at commit and deleted by the sweep. */
 export const UPLOAD_TTL_MS = env().UPLOAD_TTL_MINUTES * 60_000;
+
+function isFresh(file: string, now = Date.now()): boolean {
+  try {
+    return now - fs.statSync(file).mtimeMs <= UPLOAD_TTL_MS;
+  } catch {
+    return false;
+  }
+}
 
 /** Deletes uploads older than the time-to-live: a file checked but never imported does not stay on disk. */
 export function sweepUploads(now = Date.now()): number {
@@ -34,14 +42,9 @@ export function sweepUploads(now = Date.now()): number {
   for (const name of names) {
     if (!/^[0-9a-f]{32}\.csv$/.test(name)) continue;
     const file = path.join(UPLOAD_DIR, name);
-    try {
-      if (now - fs.statSync(file).mtimeMs > UPLOAD_TTL_MS) {
-        fs.rmSync(file, { force: true });
-        removed++;
-      }
-    } catch {
-      // removed meanwhile by another request or instance
-    }
+    if (!fs.existsSync(file) || isFresh(file, now)) continue;
+    fs.rmSync(file, { force: true });
+    removed++;
   }
   return removed;
 }
@@ -52,7 +55,6 @@ sweeper.atlasUploadSweep ??= setInterval(() => sweepUploads(), Math.min(UPLOAD_T
 /** Streams an upload to a private temporary file (never held in memory whole); refuses past the size limit. */
 export async function saveUpload(body: ReadableStream<Uint8Array> | Buffer): Promise<string> {
   fs.mkdirSync(UPLOAD_DIR, { recursive: true, mode: 0o700 });
-  sweepUploads();
   const id = crypto.randomBytes(16).toString('hex');
   let bytes = 0;
   const limit = new Transform({
@@ -89,8 +91,11 @@ export async function checkUpload(db: Db, upload: string, fileName: string, onPr
 /** Step two: all rows in one transaction with one audit entry, or none; the upload is removed either way. */
 export async function commitUpload(db: Db, upload: string, fileName: string, userId: number, onProgress?: (p: ImportProgress) => void): Promise<ImportOutcome> {
   const file = uploadPath(upload);
-  sweepUploads();
-  if (!fs.existsSync(file)) return { ok: false, message: 'That upload has expired: check the file again.' };
+  // Expired is expired, whether or not the periodic sweep has reached it yet.
+  if (!isFresh(file)) {
+    fs.rmSync(file, { force: true });
+    return { ok: false, message: 'That upload has expired: check the file again.' };
+  }
   try {
     const report = await importObservations(db, file, { userId, fileName, onProgress });
     return report.ok

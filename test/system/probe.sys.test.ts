@@ -73,6 +73,16 @@ describe('admin data over raw HTTP', () => {
     }
   });
 
+  it('anonymous and viewer: a POST to an admin page (which the proxy lets through, for server actions) holds no admin data', async () => {
+    for (const path of ADMIN_PAGES) {
+      for (const cookie of [undefined, cookies.VIEWER]) {
+        const response = await fetch(`${server.base}${path}`, { method: 'POST', redirect: 'manual', headers: { 'content-type': 'application/x-www-form-urlencoded', ...(cookie ? { cookie } : {}) }, body: 'a=1' });
+        const body = await response.text();
+        expect([path, Boolean(cookie), response.status < 500, leaks(body).filter((m) => m !== MARKERS.viewer)]).toEqual([path, Boolean(cookie), true, []]);
+      }
+    }
+  });
+
   it('anonymous and viewer: admin routes answer 401/403 with no data', async () => {
     for (const path of ADMIN_ROUTES) {
       const anonymous = await get(path);

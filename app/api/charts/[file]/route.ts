@@ -8,6 +8,7 @@ import { lookupCompareExport, lookupIndicatorExport } from '@/lib/queries/chart-
 import { getDataVersion } from '@/lib/queries/data';
 import { EXPORT_FORMATS, exportOptionsSchema, type ExportFormat } from '@/lib/schemas/export';
 import { env } from '@/lib/env';
+import { BUSY_RETRY_AFTER_SECONDS } from '@/lib/db/transaction';
 
 export const dynamic = 'force-dynamic';
 
@@ -55,7 +56,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ file
     const png = env().RENDER_INLINE ? renderPng(composeSvg(spec, composition, await serverFonts()), density) : await cachedPng(key, spec, composition, density);
     return new Response(new Uint8Array(png), { headers: { ...headers, 'Content-Type': CONTENT_TYPE.png, 'Content-Disposition': disposition } });
   } catch (error) {
-    if (error instanceof RenderQueueFull) return Response.json({ error: error.message }, { status: 503, headers: { 'Retry-After': '5', 'Cache-Control': 'no-store' } });
+    if (error instanceof RenderQueueFull) return Response.json({ error: error.message }, { status: 503, headers: { 'Retry-After': String(BUSY_RETRY_AFTER_SECONDS), 'Cache-Control': 'no-store' } });
     throw error;
   }
 }
