@@ -12,9 +12,9 @@ import { backupSchema, type Backup } from '../schemas/backup';
 
 
 export async function exportBackup(db: Db): Promise<Backup> {
-  const [actors, sources, memberships, dimensions, indicators, observations, events] = await Promise.all([
+  const [actors, sources, memberships, dimensions, indicators, observations, events, listings] = await Promise.all([
     db.actor.findMany({ orderBy: { code: 'asc' }, select: { code: true, name: true, kind: true, isFocal: true } }),
-    db.source.findMany({ orderBy: { id: 'asc' }, select: { id: true, title: true, publisher: true, url: true, publishedOn: true, accessedOn: true, excerpt: true } }),
+    db.source.findMany({ orderBy: { id: 'asc' }, select: { id: true, title: true, publisher: true, url: true, publishedOn: true, accessedOn: true, excerpt: true, tier: true } }),
     db.membership.findMany({ orderBy: { id: 'asc' }, select: { joinedOn: true, leftOn: true, sourceId: true, group: { select: { code: true } }, member: { select: { code: true } } } }),
     db.dimension.findMany({ orderBy: { sortOrder: 'asc' }, select: { key: true, label: true, colour: true, sortOrder: true, description: true } }),
     db.indicator.findMany({
@@ -27,13 +27,17 @@ export async function exportBackup(db: Db): Promise<Backup> {
     db.observation.findMany({
       orderBy: { id: 'asc' },
       select: {
-        year: true, periodType: true, periodLabel: true, rank: true, value: true, stance: true, status: true, note: true, sourceId: true,
+        year: true, periodType: true, periodLabel: true, periodNote: true, rank: true, value: true, stance: true, status: true, note: true, sourceId: true,
         indicator: { select: { slug: true } }, reporter: { select: { code: true } }, partner: { select: { code: true } },
       },
     }),
     db.event.findMany({
       orderBy: { id: 'asc' },
       select: { startsOn: true, endsOn: true, precision: true, title: true, description: true, sourceId: true, partner: { select: { code: true } }, dimension: { select: { key: true } } },
+    }),
+    db.completeListing.findMany({
+      orderBy: { id: 'asc' },
+      select: { year: true, note: true, sourceId: true, indicator: { select: { slug: true } }, reporter: { select: { code: true } }, partner: { select: { code: true } } },
     }),
   ]);
   const position = new Map(sources.map((s, i) => [s.id, i]));
@@ -49,6 +53,9 @@ export async function exportBackup(db: Db): Promise<Backup> {
     indicators: indicators.map(({ dimension, totalIndicator, ...i }) => ({ ...i, dimension: dimension.key, total: totalIndicator?.slug ?? null })),
     observations: observations.map(({ indicator, reporter, partner, sourceId, value, ...o }) => ({
       ...o, indicator: indicator.slug, reporter: reporter.code, partner: partner.code, value: value?.toString() ?? null, source: ref(sourceId),
+    })),
+    listings: listings.map((l) => ({
+      indicator: l.indicator.slug, reporter: l.reporter.code, partner: l.partner?.code ?? null, year: l.year, source: ref(l.sourceId), note: l.note,
     })),
     events: events.map((e) => ({
       startsOn: dayOf(e.startsOn), endsOn: dayOf(e.endsOn), precision: e.precision, title: e.title, description: e.description,
@@ -91,8 +98,16 @@ export async function restoreBackup(db: Db, input: unknown): Promise<{ ok: true;
         await tx.observation.create({
           data: {
             indicatorId: need(indicator, o.indicator, 'indicator'), reporterId: need(actor, o.reporter, 'actor'), partnerId: need(actor, o.partner, 'actor'),
-            year: o.year, periodType: o.periodType, periodLabel: o.periodLabel, rank: o.rank, value: o.value, stance: o.stance, status: o.status, note: o.note,
+            year: o.year, periodType: o.periodType, periodLabel: o.periodLabel, periodNote: o.periodNote, rank: o.rank, value: o.value, stance: o.stance, status: o.status, note: o.note,
             sourceId: need(source, o.source, 'source'),
+          },
+        });
+      }
+      for (const l of b.listings) {
+        await tx.completeListing.create({
+          data: {
+            indicatorId: need(indicator, l.indicator, 'indicator'), reporterId: need(actor, l.reporter, 'actor'),
+            partnerId: l.partner ? need(actor, l.partner, 'actor') : null, year: l.year, sourceId: need(source, l.source, 'source'), note: l.note,
           },
         });
       }

@@ -1,7 +1,7 @@
 /**
- * The curated catalogue behind the seed: dimensions, actors, indicators, and how each raw indicator label of
- * research/observations.csv maps onto a clean indicator, period and status (see research/NOTES.md).
- * Nothing here is a figure: every value comes from the CSV rows, each with its source and excerpt.
+ * The curated catalogue behind the seed: dimensions, actors, what the catalogue adds to research/indicators.csv,
+ * the sources that list every partner (sourced zeros) and the cells that do not apply (see research/NOTES.md).
+ * Nothing here is a figure: every value comes from the research rows, each with its source and excerpt.
  */
 
 export type DimensionSeed = { key: string; label: string; colour: string; description: string };
@@ -19,43 +19,23 @@ export const DIMENSIONS: DimensionSeed[] = [
 
 export type ActorSeed = { code: string; name: string; kind: 'COUNTRY' | 'GROUP' | 'AGGREGATE'; isFocal?: boolean };
 
+/** Actors the research does not name with an ISO code; countries are named from the ISO list when first seen. */
 export const ACTORS: ActorSeed[] = [
   { code: 'TUR', name: 'Turkey', kind: 'COUNTRY', isFocal: true },
   { code: 'RUS', name: 'Russia', kind: 'COUNTRY' },
   { code: 'UKR', name: 'Ukraine', kind: 'COUNTRY' },
   { code: 'NATO', name: 'NATO', kind: 'GROUP' },
+  { code: 'EUU', name: 'European Union', kind: 'GROUP' },
   { code: 'USA', name: 'United States', kind: 'COUNTRY' },
-  { code: 'DEU', name: 'Germany', kind: 'COUNTRY' },
   { code: 'GBR', name: 'United Kingdom', kind: 'COUNTRY' },
-  { code: 'ESP', name: 'Spain', kind: 'COUNTRY' },
-  { code: 'ITA', name: 'Italy', kind: 'COUNTRY' },
-  { code: 'FIN', name: 'Finland', kind: 'COUNTRY' },
-  { code: 'SWE', name: 'Sweden', kind: 'COUNTRY' },
-  { code: 'AZE', name: 'Azerbaijan', kind: 'COUNTRY' },
-  { code: 'IRN', name: 'Iran', kind: 'COUNTRY' },
-  { code: 'IRQ', name: 'Iraq', kind: 'COUNTRY' },
-  { code: 'DZA', name: 'Algeria', kind: 'COUNTRY' },
   { code: 'WORLD', name: 'World (all partners)', kind: 'AGGREGATE' },
 ];
 
-export const NATO_SOURCE = {
-  title: 'NATO member countries',
-  publisher: 'NATO',
-  url: 'https://www.nato.int/cps/en/natohq/topics_52044.htm',
-  excerpt: '',
-};
+export type Tier = 'OFFICIAL' | 'INTL_ORG' | 'MAJOR_MEDIA' | 'OTHER';
+export const TIERS: Tier[] = ['OFFICIAL', 'INTL_ORG', 'MAJOR_MEDIA', 'OTHER'];
+export const TIER_LABEL: Record<Tier, string> = { OFFICIAL: 'official', INTL_ORG: 'international organisation', MAJOR_MEDIA: 'major media', OTHER: 'other' };
 
-/** Accession dates (the date each state deposited its instrument of accession). */
-export const NATO_MEMBERSHIPS: { member: string; joinedOn: string }[] = [
-  { member: 'USA', joinedOn: '1949-08-24' },
-  { member: 'GBR', joinedOn: '1949-08-24' },
-  { member: 'ITA', joinedOn: '1949-08-24' },
-  { member: 'TUR', joinedOn: '1952-02-18' },
-  { member: 'DEU', joinedOn: '1955-05-06' },
-  { member: 'ESP', joinedOn: '1982-05-30' },
-  { member: 'FIN', joinedOn: '2023-04-04' },
-  { member: 'SWE', joinedOn: '2024-03-07' },
-];
+export type Status = 'REPORTED' | 'ESTIMATE' | 'APPROXIMATE' | 'LOWER_BOUND' | 'DISPUTED' | 'PARTIAL_YEAR' | 'FORECAST';
 
 export type IndicatorSeed = {
   slug: string;
@@ -73,186 +53,136 @@ export type IndicatorSeed = {
   total?: string;
 };
 
-const NOT_SCORED = 0;
+/** What the catalogue adds to research/indicators.csv (which gives key, dimension, unit and definition). */
+export type IndicatorCuration = Partial<Omit<IndicatorSeed, 'slug' | 'dimension' | 'unit' | 'definition'>>;
 
-export const INDICATORS: IndicatorSeed[] = [
+export const INDICATOR_CURATION: Record<string, IndicatorCuration> = {
   // gas
-  { slug: 'gas_import_share', dimension: 'gas', name: 'Share of gas imports', unit: '%', valueKind: 'SHARE', definition: "Partner's share of Turkey's natural gas imports (pipeline and LNG) in the year.", methodology: 'EPDK annual supplier shares where published; the 2020 Russian share is the founding article\'s "nearly 34%".', weight: 1 },
-  { slug: 'gas_imports_volume', dimension: 'gas', name: 'Gas imports', unit: 'bcm', valueKind: 'NUMBER', definition: 'Natural gas imported from the partner (WORLD: total imports), billion cubic metres.', methodology: 'IEA, EPDK and press reports of EPDK data. Divided by the WORLD total of the same year to give a share where both exist.', weight: 1 },
-  { slug: 'gas_imports_volume_sm3', dimension: 'gas', name: 'Gas imports (EPDK, standard cubic metres)', unit: 'billion Sm3', valueKind: 'NUMBER', definition: 'Natural gas imported from the partner, billion standard cubic metres as EPDK reports them.', methodology: 'Kept apart from the bcm series: Sm3 and bcm are measured at different reference conditions.', weight: NOT_SCORED },
-  { slug: 'gas_supplies_gazprom', dimension: 'gas', name: 'Gazprom supplies to Turkey (Gazprom-reported)', unit: 'bcm', valueKind: 'NUMBER', definition: "Gas supplied to Turkey as reported by Gazprom (partner-side data; not the same as EPDK's imports from Russia).", partnerSide: true, weight: NOT_SCORED },
-  { slug: 'lng_imports_volume', dimension: 'gas', name: 'LNG imports', unit: 'bcm', valueKind: 'NUMBER', definition: 'Liquefied natural gas imports, all origins.', weight: NOT_SCORED },
-  { slug: 'lng_spot_imports_volume', dimension: 'gas', name: 'Spot LNG imports', unit: 'bcm', valueKind: 'NUMBER', definition: 'LNG bought on the spot market from the partner.', weight: NOT_SCORED },
-  { slug: 'lng_share_of_gas_imports', dimension: 'gas', name: 'LNG share of gas imports', unit: '%', valueKind: 'SHARE', definition: 'Share of LNG in total gas imports.', weight: NOT_SCORED },
+  gas_import_share: { name: 'Share of gas imports', valueKind: 'SHARE', weight: 1, methodology: 'EPDK annual supplier shares where published; the 2020 Russian share is the founding article\'s "nearly 34%".' },
+  gas_imports_volume: { name: 'Gas imports', weight: 1, methodology: 'EPDK, IEA and press reports of EPDK data. Divided by the WORLD total of the same year to give a share where both exist.' },
+  gas_imports_volume_sm3: { name: 'Gas imports (EPDK, standard cubic metres)', methodology: 'Kept apart from the bcm series: Sm3 and bcm are measured at different reference conditions.' },
+  gas_supplies_gazprom: { name: 'Gazprom supplies to Turkey (Gazprom-reported)', partnerSide: true },
+  gas_pipeline_imports_volume: { name: 'Pipeline gas imports (Statistical Review)', methodology: 'Energy Institute / bp Statistical Review trade matrices: every origin of the year is listed, so a partner absent from a year\'s matrix is a sourced zero.' },
+  lng_imports_volume: { name: 'LNG imports', methodology: 'Statistical Review LNG matrices (every origin listed; an absent partner is a sourced zero) and press reports of EPDK data.' },
+  lng_share_of_gas_imports: { name: 'LNG share of gas imports', valueKind: 'SHARE' },
   // oil
-  { slug: 'oil_import_share', dimension: 'oil', name: 'Share of oil imports', unit: '%', valueKind: 'SHARE', definition: "Partner's share of Turkey's oil imports (crude and products, as the source defines them).", methodology: 'EPDK via press, and N. Pamir; definitions differ between sources (see NOTES caveat 3).', weight: 1 },
-  { slug: 'crude_import_share', dimension: 'oil', name: 'Share of crude oil imports', unit: '%', valueKind: 'SHARE', definition: "Partner's share of Turkey's crude oil imports.", weight: 1 },
-  { slug: 'oil_and_products_imports', dimension: 'oil', name: 'Oil and products imports', unit: 'million tonnes', valueKind: 'NUMBER', definition: 'Crude oil and oil products imported from the partner (WORLD: total).', weight: 1 },
-  { slug: 'crude_oil_imports', dimension: 'oil', name: 'Crude oil imports', unit: 'million tonnes', valueKind: 'NUMBER', definition: 'Crude oil imported from the partner (WORLD: total).', weight: 1 },
-  { slug: 'crude_imports_bpd', dimension: 'oil', name: 'Crude oil imports (barrels per day)', unit: 'barrels per day', valueKind: 'NUMBER', definition: 'Average crude oil imports from the partner over the period.', weight: NOT_SCORED },
-  { slug: 'diesel_imports', dimension: 'oil', name: 'Diesel imports', unit: 'million tonnes', valueKind: 'NUMBER', definition: 'Diesel imported from the partner (WORLD: total).', weight: 1 },
-  { slug: 'diesel_import_share', dimension: 'oil', name: 'Share of seaborne diesel imports', unit: '%', valueKind: 'SHARE', definition: "Partner's share of Turkey's seaborne diesel imports (Vortexa).", weight: NOT_SCORED },
-  { slug: 'diesel_exports_to_turkey_lseg', dimension: 'oil', name: 'Russian diesel and gasoil exports to Turkey (LSEG)', unit: 'million tonnes', valueKind: 'NUMBER', definition: 'Russian seaborne diesel/gasoil exports with Turkey as destination (tanker tracking); some may have been shipped on.', partnerSide: true, weight: NOT_SCORED },
+  oil_import_share: { name: 'Share of oil imports', valueKind: 'SHARE', weight: 1, methodology: 'Crude and products as the source defines them (EPDK, TPAO, N. Pamir); see period notes.' },
+  crude_import_share: { name: 'Share of crude oil imports', valueKind: 'SHARE', weight: 1 },
+  oil_and_products_imports: { name: 'Oil and products imports', weight: 1 },
+  crude_oil_imports: { name: 'Crude oil imports', weight: 1 },
+  crude_imports_bpd: { name: 'Crude oil imports (barrels per day)' },
+  diesel_imports: { name: 'Diesel imports', weight: 1 },
+  diesel_exports_to_turkey_lseg: { name: 'Russian diesel exports to Turkey (LSEG tanker tracking)', partnerSide: true },
   // grain
-  { slug: 'wheat_import_share', dimension: 'grain', name: 'Share of wheat imports', unit: '%', valueKind: 'SHARE', definition: "Partner's share of Turkey's wheat imports in the marketing year (July–June).", methodology: 'Sources define the base differently (see NOTES caveat 5); the APK-Inform figure is primary.', weight: 1 },
-  { slug: 'wheat_imports', dimension: 'grain', name: 'Wheat imports', unit: 'million tonnes', valueKind: 'NUMBER', definition: 'Wheat imported from the partner in the marketing year (WORLD: total).', weight: 1 },
-  { slug: 'wheat_exports_to_turkey_russian_data', dimension: 'grain', name: 'Russian wheat exports to Turkey (Russian exporters\' data)', unit: 'million tonnes', valueKind: 'NUMBER', definition: 'Wheat shipped to Turkey as reported by Russian exporters.', partnerSide: true, weight: NOT_SCORED },
+  wheat_import_share: { name: 'Share of wheat imports', valueKind: 'SHARE', weight: 1, methodology: 'Marketing-year figures are filed under the year in which the marketing year ends; calendar-year figures say so in their period note.' },
+  wheat_imports: { name: 'Wheat imports', weight: 1 },
+  wheat_imports_partner_side: { name: 'Wheat exports to Turkey (exporter-side data)', partnerSide: true },
   // tourism
-  { slug: 'foreign_arrivals', dimension: 'tourism', name: 'Visitor arrivals', unit: 'persons', valueKind: 'NUMBER', definition: 'Arrivals in Turkey of visitors of the partner\'s nationality.', methodology: 'MoCT border statistics; DGMM border entries for 2015–2018 (close to MoCT, not identical). Divided by total foreign visitors of the same year to give a share.', weight: 1, total: 'foreign_visitors_total' },
-  { slug: 'foreign_visitors_total', dimension: 'tourism', name: 'Foreign visitors (total)', unit: 'persons', valueKind: 'NUMBER', definition: 'All foreign visitors to Turkey, excluding Turkish citizens resident abroad.', weight: NOT_SCORED },
-  { slug: 'visitors_total_incl_citizens_abroad', dimension: 'tourism', name: 'Visitors incl. citizens resident abroad', unit: 'persons', valueKind: 'NUMBER', definition: 'Visitor totals as reported, which appear to include Turkish citizens resident abroad (not comparable with foreign visitors).', weight: NOT_SCORED },
+  foreign_arrivals: { name: 'Visitor arrivals', weight: 1, methodology: 'Ministry of Culture and Tourism border statistics by nationality; the WORLD figure is all foreign visitors, the total each share is taken of.' },
+  foreign_arrivals_share: { name: 'Share of foreign visitors', valueKind: 'SHARE', weight: 1 },
+  foreign_arrivals_dgmm_entries: { name: 'Border entries (DGMM)' },
+  visitors_total_incl_citizens_abroad: { name: 'Visitors incl. citizens resident abroad' },
   // trade
-  { slug: 'exports', dimension: 'trade', name: 'Exports to partner', unit: 'USD billion', valueKind: 'NUMBER', definition: "Turkey's goods exports to the partner (WORLD: total).", methodology: 'TurkStat where available, else TIM (exporters\' assembly; excludes some free-zone flows).', higherIsMoreDependent: true, weight: 1 },
-  { slug: 'imports', dimension: 'trade', name: 'Imports from partner', unit: 'USD billion', valueKind: 'NUMBER', definition: "Turkey's goods imports from the partner (WORLD: total).", weight: 1 },
-  { slug: 'import_share', dimension: 'trade', name: 'Share of imports', unit: '%', valueKind: 'SHARE', definition: "Partner's share of Turkey's goods imports.", weight: 1 },
-  { slug: 'export_share', dimension: 'trade', name: 'Share of exports', unit: '%', valueKind: 'SHARE', definition: "Partner's share of Turkey's goods exports.", weight: 1 },
-  { slug: 'trade_volume', dimension: 'trade', name: 'Trade volume', unit: 'USD billion', valueKind: 'NUMBER', definition: 'Exports plus imports of goods with the partner, as stated by Turkish officials or statistics.', weight: NOT_SCORED },
-  { slug: 'trade_volume_partner_side', dimension: 'trade', name: 'Trade volume (partner-side statements)', unit: 'USD billion', valueKind: 'NUMBER', definition: 'Trade turnover as stated by the partner\'s officials or statistics.', partnerSide: true, weight: NOT_SCORED },
-  { slug: 'trade_volume_partner_side_eur', dimension: 'trade', name: 'Trade volume (partner-side, EUR)', unit: 'EUR billion', valueKind: 'NUMBER', definition: 'Trade volume as stated by the partner\'s government, in euros.', partnerSide: true, weight: NOT_SCORED },
-  { slug: 'exports_mirror', dimension: 'trade', name: 'Exports to partner (mirror: partner\'s imports)', unit: 'USD billion', valueKind: 'NUMBER', definition: "The partner's recorded imports from Turkey.", partnerSide: true, weight: NOT_SCORED },
-  { slug: 'imports_mirror', dimension: 'trade', name: 'Imports from partner (mirror: partner\'s exports)', unit: 'USD billion', valueKind: 'NUMBER', definition: "The partner's recorded exports to Turkey.", partnerSide: true, weight: NOT_SCORED },
+  exports: { name: 'Exports to partner', weight: 1, methodology: 'TurkStat where available (general trade system unless the period note says otherwise).' },
+  imports: { name: 'Imports from partner', weight: 1 },
+  import_share: { name: 'Share of imports', valueKind: 'SHARE', weight: 1 },
+  export_share: { name: 'Share of exports', valueKind: 'SHARE', weight: 1 },
+  exports_tim: { name: 'Exports to partner (TİM, exporters\' assembly)' },
+  trade_volume: { name: 'Trade volume' },
+  trade_volume_partner_side: { name: 'Trade volume (partner-side statements)', partnerSide: true },
+  trade_volume_partner_side_eur: { name: 'Trade volume (partner-side, EUR)', partnerSide: true },
+  exports_mirror: { name: 'Exports to partner (mirror: partner\'s imports)', partnerSide: true },
+  imports_mirror: { name: 'Imports from partner (mirror: partner\'s exports)', partnerSide: true },
+  exports_mirror_eur: { name: 'Exports to partner (mirror, EUR)', partnerSide: true },
+  imports_mirror_eur: { name: 'Imports from partner (mirror, EUR)', partnerSide: true },
   // arms
-  { slug: 'sipri_supplier_share', dimension: 'arms', name: 'Share of arms imports (SIPRI, five-year window)', unit: '%', valueKind: 'SHARE', definition: "Supplier's share of Turkey's arms imports over a SIPRI five-year window, filed under the window's end year.", weight: 1 },
-  { slug: 's400_contract_value', dimension: 'arms', name: 'S-400 contract value', unit: 'USD billion', valueKind: 'NUMBER', definition: 'Value of the S-400 air-defence contract with Russia.', weight: NOT_SCORED },
-  { slug: 'f35_aircraft_ordered', dimension: 'arms', name: 'F-35 aircraft ordered', unit: 'aircraft', valueKind: 'NUMBER', definition: 'F-35 aircraft ordered by Turkey (of a planned 100) before its removal from the programme.', weight: NOT_SCORED },
-  { slug: 'f35_payments_claimed', dimension: 'arms', name: 'F-35 payments made (Erdogan claim)', unit: 'USD billion', valueKind: 'NUMBER', definition: 'Payments Turkey says it made to the F-35 programme.', weight: NOT_SCORED },
-  { slug: 'f16_sale_value', dimension: 'arms', name: 'F-16 sale approved (value)', unit: 'USD billion', valueKind: 'NUMBER', definition: 'Value of the F-16 sale approved by the US.', weight: NOT_SCORED },
-  { slug: 'f16_aircraft_approved', dimension: 'arms', name: 'F-16 new aircraft approved', unit: 'aircraft', valueKind: 'NUMBER', definition: 'New F-16 aircraft in the approved sale.', weight: NOT_SCORED },
-  { slug: 'f16_modernisation_kits', dimension: 'arms', name: 'F-16 modernisation kits approved', unit: 'kits', valueKind: 'NUMBER', definition: 'Kits to upgrade existing F-16s in the approved sale.', weight: NOT_SCORED },
-  { slug: 'tb2_contracted_by_ukraine', dimension: 'arms', name: 'Bayraktar TB2 contracted by Ukraine', unit: 'drones', valueKind: 'NUMBER', definition: 'TB2 drones contracted by Ukraine (Turkish export).', higherIsMoreDependent: false, weight: NOT_SCORED },
-  { slug: 'tb2_delivered_to_ukraine', dimension: 'arms', name: 'Bayraktar TB2 delivered to Ukraine', unit: 'drones', valueKind: 'NUMBER', definition: 'TB2 drones delivered to Ukraine (Turkish export).', higherIsMoreDependent: false, weight: NOT_SCORED },
-  { slug: 'tb2_in_ukraine_inventory', dimension: 'arms', name: 'Bayraktar TB2 in Ukraine\'s inventory', unit: 'drones', valueKind: 'NUMBER', definition: 'TB2 drones Ukraine stated it held.', higherIsMoreDependent: false, weight: NOT_SCORED },
-  { slug: 'us_arms_recipient_rank', dimension: 'arms', name: 'Rank among US arms recipients (SIPRI)', unit: 'rank', valueKind: 'NUMBER', definition: "Turkey's rank among recipients of US arms over a SIPRI five-year window (1 = largest).", higherIsMoreDependent: false, weight: NOT_SCORED },
-  { slug: 'sipri_share_global_arms_exports', dimension: 'arms', name: 'Share of global arms exports (SIPRI)', unit: '%', valueKind: 'SHARE', definition: "Turkey's share of global arms exports over a SIPRI five-year window.", higherIsMoreDependent: false, weight: NOT_SCORED },
-  { slug: 'sipri_share_global_arms_imports', dimension: 'arms', name: 'Share of global arms imports (SIPRI)', unit: '%', valueKind: 'SHARE', definition: "Turkey's share of global arms imports over a SIPRI five-year window.", weight: NOT_SCORED },
-  { slug: 'sipri_arms_exports_change', dimension: 'arms', name: 'Change in arms exports (SIPRI, window on window)', unit: '% increase', valueKind: 'NUMBER', definition: "Increase in Turkey's arms exports between two SIPRI five-year windows.", higherIsMoreDependent: false, weight: NOT_SCORED },
-  { slug: 'sipri_arms_imports_change', dimension: 'arms', name: 'Fall in arms imports (SIPRI, window on window)', unit: '% decrease', valueKind: 'NUMBER', definition: "Decrease in Turkey's arms imports between two SIPRI five-year windows.", higherIsMoreDependent: false, weight: NOT_SCORED },
-  // sanctions
-  { slug: 'sanctions_stance', dimension: 'sanctions', name: 'Stance on Western sanctions against the partner', unit: 'stance', valueKind: 'STANCE', definition: 'Whether Turkey joins the sanctions that the EU and US impose on the partner.', methodology: 'Categorical, from official statements; not scored.', weight: NOT_SCORED },
+  arms_imports_tiv: { name: 'Arms imports (SIPRI TIV)', weight: 1, methodology: 'SIPRI trend-indicator values by supplier (per-supplier tables, July 2022 download) divided by Turkey\'s total of the same year (WDI / SIPRI). A supplier\'s table lists every delivery it identified: a year it leaves blank is a sourced zero.' },
+  arms_exports_tiv: { name: 'Arms exports (SIPRI TIV)', weight: 1, methodology: 'SIPRI trend-indicator values by recipient (Turkey\'s export table, July 2022 download) divided by Turkey\'s total exports of the same year: the partner as a customer. The table lists every recipient: a partner it leaves blank had none.' },
+  sipri_supplier_share: { name: 'Share of arms imports (SIPRI, five-year window)', valueKind: 'SHARE', weight: 1, methodology: 'A five-year window, filed under its end year; scored only in that end year, and always labelled as a window.' },
+  sipri_recipient_share: { name: 'Share of arms exports (SIPRI, five-year window)', valueKind: 'SHARE', higherIsMoreDependent: true },
+  arms_recipient_rank: { name: 'Rank among the partner\'s arms recipients', higherIsMoreDependent: false },
+  sipri_share_global_arms_exports: { name: 'Share of global arms exports (SIPRI)', valueKind: 'SHARE', higherIsMoreDependent: false },
+  sipri_share_global_arms_imports: { name: 'Share of global arms imports (SIPRI)', valueKind: 'SHARE' },
+  sipri_arms_exports_change: { name: 'Change in arms exports (SIPRI, window on window)', higherIsMoreDependent: false },
+  sipri_arms_imports_change: { name: 'Change in arms imports (SIPRI, window on window)' },
+  sipri_exporter_rank: { name: 'Rank among arms exporters (SIPRI)', higherIsMoreDependent: false },
+  sipri_importer_rank: { name: 'Rank among arms importers (SIPRI)', higherIsMoreDependent: false },
+  s400_contract_value: { name: 'S-400 contract value' },
+  f16_sale_value: { name: 'F-16 sale approved (value)' },
+  f35_payments_claimed: { name: 'F-35 payments made (Erdoğan claim)' },
+  defence_aerospace_exports: { name: 'Defence and aerospace exports' },
+  tb2_contracted_by_ukraine: { name: 'Bayraktar TB2 contracted by Ukraine', higherIsMoreDependent: false },
+  tb2_delivered_to_ukraine: { name: 'Bayraktar TB2 delivered to Ukraine', higherIsMoreDependent: false },
+  tb2_in_ukraine_inventory: { name: 'Bayraktar TB2 in Ukraine\'s inventory', higherIsMoreDependent: false },
+  // sanctions stance: coded inputs, scored as alignment (lib/scoring/stance.ts)
+  sanctions_stance: { name: 'Joins Western sanctions on Russia (1 = joins, 0 = does not)', weight: 1 },
+  unga_vote: { name: 'UN General Assembly votes on Russia and Ukraine', weight: 1 },
+  intl_org_vote_vs_russia: { name: 'Votes on Russia in other international organisations', weight: 1 },
+  unga_ideal_point_partner: { name: 'UN voting ideal point of the partner', weight: 1 },
+  unga_ideal_point: { name: 'Turkey\'s UN voting ideal point' },
+  cfsp_alignment_rate: { name: 'Alignment with EU foreign-policy (CFSP) positions', valueKind: 'SHARE', weight: 1 },
+  us_secondary_sanctions_tur_entities: { name: 'Turkish entities under US secondary sanctions' },
+};
+
+/** Indicators whose figures are five-year windows filed under the window's end year (SIPRI editions). */
+export const WINDOW_INDICATORS = new Set([
+  'sipri_supplier_share', 'sipri_recipient_share', 'arms_recipient_rank', 'sipri_share_global_arms_exports', 'sipri_share_global_arms_imports',
+  'sipri_arms_exports_change', 'sipri_arms_imports_change', 'sipri_arms_exports_to_partner_change', 'sipri_arms_imports_from_partner_change',
+  'sipri_exporter_rank', 'sipri_importer_rank',
+]);
+
+const humanise = (slug: string) => {
+  const words = slug.replace(/_/g, ' ');
+  return words.charAt(0).toUpperCase() + words.slice(1);
+};
+
+/** An indicator's full seed: the research's key, dimension, unit and definition with the catalogue's curation. */
+export function indicatorSeed(row: { slug: string; dimension: string; unit: string; definition: string }): IndicatorSeed {
+  const curation = INDICATOR_CURATION[row.slug] ?? {};
+  return {
+    slug: row.slug,
+    dimension: row.dimension,
+    unit: row.unit,
+    definition: row.definition,
+    name: curation.name ?? humanise(row.slug),
+    valueKind: curation.valueKind ?? (row.unit === '%' ? 'SHARE' : 'NUMBER'),
+    methodology: curation.methodology ?? '',
+    partnerSide: curation.partnerSide ?? /(_partner_side|_mirror|_lseg|gazprom)/.test(row.slug),
+    higherIsMoreDependent: curation.higherIsMoreDependent ?? true,
+    weight: curation.weight ?? 0,
+    ...(curation.total ? { total: curation.total } : {}),
+  };
+}
+
+/**
+ * Sources that list every partner of an indicator for their years (NOTES.md, "Complete matrices allow sourced
+ * zeros"). `sourceUrl` picks, for each year, the research row of that indicator (and partner, for one supplier's own
+ * table) whose address contains it; that row's source is the listing's source. Only years the file covers qualify.
+ */
+export type ListingRule = { indicator: string; partner: string | null; from: number; to: number; sourceUrl: string; note: string };
+
+const SIPRI_SUPPLIERS = ['USA', 'ITA', 'KOR', 'DEU', 'ESP', 'CAN', 'NLD', 'RUS', 'FRA', 'ISR'];
+
+export const LISTING_RULES: ListingRule[] = [
+  { indicator: 'gas_pipeline_imports_volume', partner: null, from: 2016, to: 2020, sourceUrl: 'bp-stat', note: 'Statistical Review pipeline trade matrix: lists every origin of Turkey\'s pipeline imports for the year.' },
+  { indicator: 'lng_imports_volume', partner: null, from: 2016, to: 2023, sourceUrl: 'github.com/', note: 'Statistical Review LNG trade matrix: lists every origin of Turkey\'s LNG imports for the year.' },
+  ...SIPRI_SUPPLIERS.map((supplier) => ({
+    indicator: 'arms_imports_tiv', partner: supplier, from: 2015, to: 2021, sourceUrl: '360-info/report-arms-trade',
+    note: 'SIPRI table of this supplier\'s deliveries by recipient and year: a year it leaves blank is SIPRI\'s statement that no delivery was identified.',
+  })),
+  { indicator: 'arms_exports_tiv', partner: null, from: 2015, to: 2021, sourceUrl: '360-info/report-arms-trade', note: 'SIPRI table of Turkey\'s arms exports by recipient and year: a recipient it does not list received none.' },
 ];
 
-export type Period = { type: 'YEAR' | 'MARKETING_YEAR' | 'PARTIAL_YEAR' | 'MULTI_YEAR'; label: string };
-export type Status = 'REPORTED' | 'ESTIMATE' | 'APPROXIMATE' | 'LOWER_BOUND' | 'DISPUTED';
-
-export type Curation = {
-  slug: string;
-  period?: Period;
-  status?: Status;
-  note?: string;
-  /** Multiply the CSV value to reach the indicator's unit (the note then says what was printed). */
-  scale?: number;
-  /** Lower is preferred as the primary figure when several sources give the same key. */
-  preference?: number;
-};
-
-const YEAR: Period = { type: 'YEAR', label: '' };
-const partial = (label: string): Period => ({ type: 'PARTIAL_YEAR', label });
-const my = (label: string): Period => ({ type: 'MARKETING_YEAR', label: `MY ${label}` });
-const window5 = (label: string): Period => ({ type: 'MULTI_YEAR', label });
-
-/** Every raw `indicator` label of research/observations.csv → its curated form. The seed fails on an unmapped label. */
-export const CURATION: Record<string, Curation> = {
-  gas_imports_volume: { slug: 'gas_imports_volume' },
-  gas_import_share: { slug: 'gas_import_share' },
-  gas_supplies_from_russia_gazprom_reported: { slug: 'gas_supplies_gazprom' },
-  lng_imports_volume: { slug: 'lng_imports_volume' },
-  'lng_imports_volume (spot)': { slug: 'lng_spot_imports_volume' },
-  lng_share_of_gas_imports: { slug: 'lng_share_of_gas_imports' },
-  'lng_share_of_gas_imports (approx.)': { slug: 'lng_share_of_gas_imports', status: 'APPROXIMATE' },
-
-  oil_and_products_imports: { slug: 'oil_and_products_imports' },
-  crude_oil_imports: { slug: 'crude_oil_imports' },
-  diesel_imports: { slug: 'diesel_imports' },
-  crude_imports_from_russia_bpd: { slug: 'crude_imports_bpd' },
-  'crude_imports_from_russia_bpd (same period Jan-Aug as 2022 YTD)': { slug: 'crude_imports_bpd', period: partial('Jan–Aug') },
-  "crude_imports_from_russia_bpd (year-to-date as of Aug 2022; lower bound 'more than')": { slug: 'crude_imports_bpd', period: partial('Jan–Aug'), status: 'LOWER_BOUND' },
-  'crude_imports_from_russia_bpd (average Apr-Nov)': { slug: 'crude_imports_bpd', period: partial('Apr–Nov') },
-  'crude_import_share_from_russia (approx.)': { slug: 'crude_import_share', status: 'APPROXIMATE' },
-  "crude_import_share_from_russia (lower bound 'more than')": { slug: 'crude_import_share', status: 'LOWER_BOUND' },
-  'oil_import_share_from_russia (end of 2022, per N. Pamir)': { slug: 'oil_import_share', status: 'APPROXIMATE', note: '"End of 2022" per N. Pamir: ambiguous between December and the whole year.' },
-  'oil_import_share_from_russia (per N. Pamir)': { slug: 'oil_import_share', note: 'Per N. Pamir.' },
-  'oil_import_share_from_russia (EPDK)': { slug: 'oil_import_share', note: 'EPDK.' },
-  'diesel_import_share_from_russia (H1)': { slug: 'diesel_import_share', period: partial('H1') },
-  'diesel_import_share_from_russia (H2)': { slug: 'diesel_import_share', period: partial('H2') },
-  'diesel_gasoil_exports_from_russia_to_turkey (LSEG)': { slug: 'diesel_exports_to_turkey_lseg' },
-
-  'wheat_import_share (marketing year 2020/21)': { slug: 'wheat_import_share', period: my('2020/21'), note: 'APK-Inform.', preference: 0 },
-  'wheat_import_share (season 2020-2021)': { slug: 'wheat_import_share', period: my('2020/21'), status: 'DISPUTED', note: 'Turkish flour-industry figure (E. G. Ulusoy) via a low-quality aggregator; base differs from APK-Inform.', preference: 1 },
-  'wheat_imports (marketing year 2020/21)': { slug: 'wheat_imports', period: my('2020/21'), scale: 0.001, note: 'Printed as 794 thousand tonnes.' },
-  'wheat_imports (season 2020-2021)': { slug: 'wheat_imports', period: my('2020/21'), status: 'DISPUTED', note: 'Turkish flour-industry figure (E. G. Ulusoy) via a low-quality aggregator.' },
-  'wheat_imports (marketing year 2021/22)': { slug: 'wheat_imports', period: my('2021/22'), note: 'USDA FAS via warwyckfoods.ca.' },
-  "wheat_imports_from_russia (Jul-Dec 2023, first half of 2023/24 season; Russian exporters' data)": { slug: 'wheat_exports_to_turkey_russian_data', period: partial('Jul–Dec') },
-
-  foreign_arrivals: { slug: 'foreign_arrivals' },
-  'foreign_arrivals (MoCT)': { slug: 'foreign_arrivals', note: 'Ministry of Culture and Tourism.', preference: 0 },
-  'foreign_arrivals (border entries, DGMM)': { slug: 'foreign_arrivals', note: 'Border entries, Directorate General of Migration Management.', preference: 1 },
-  'foreign_arrivals (Jan-Nov only)': { slug: 'foreign_arrivals', period: partial('Jan–Nov') },
-  'foreign_arrivals (Jan-Jun only)': { slug: 'foreign_arrivals', period: partial('Jan–Jun'), preference: 0 },
-  'foreign_arrivals (Jan-Jun only; conflicts with trend.az 253,500)': { slug: 'foreign_arrivals', period: partial('Jan–Jun'), status: 'DISPUTED', note: 'Conflicts with the trend.az figure of 253,500.', preference: 1 },
-  'foreign_arrivals (approx., per FM Cavusoglu)': { slug: 'foreign_arrivals', status: 'APPROXIMATE', note: 'Per FM Cavusoglu; the source says "this year" in a 2020 article.' },
-  "foreign_arrivals (approx. 'about a million', per FM Cavusoglu)": { slug: 'foreign_arrivals', status: 'APPROXIMATE', note: '"About a million", per FM Cavusoglu; the source says "this year" in a 2020 article.' },
-  foreign_visitors_total: { slug: 'foreign_visitors_total' },
-  "foreign_visitors_total (lower bound 'more than')": { slug: 'foreign_visitors_total', status: 'LOWER_BOUND' },
-  'visitors_total (as reported; see NOTES)': { slug: 'visitors_total_incl_citizens_abroad' },
-
-  exports: { slug: 'exports' },
-  'exports (TIM)': { slug: 'exports', note: 'TIM.' },
-  'exports (TurkStat)': { slug: 'exports', note: 'TurkStat.', preference: 0 },
-  'exports (TurkStat via Anadolu)': { slug: 'exports', note: 'TurkStat via Anadolu.' },
-  'exports (TIM, Sep-2023 report)': { slug: 'exports', note: 'TIM, September 2023 report.', preference: 0 },
-  'exports (TIM, Jan-2023 report)': { slug: 'exports', note: 'TIM, January 2023 report.', preference: 1 },
-  'exports (mirror: Russian imports from Turkey)': { slug: 'exports_mirror' },
-  imports: { slug: 'imports' },
-  'imports (TurkStat)': { slug: 'imports', note: 'TurkStat.' },
-  'imports (TurkStat via Anadolu)': { slug: 'imports', note: 'TurkStat via Anadolu.' },
-  'imports (TIM, Sep-2023 report)': { slug: 'imports', note: 'TIM, September 2023 report.' },
-  'imports (Jan-Jun only)': { slug: 'imports', period: partial('Jan–Jun') },
-  'imports (mirror: Russian exports to Turkey)': { slug: 'imports_mirror' },
-  'import_share (Jan-Jun only)': { slug: 'import_share', period: partial('Jan–Jun') },
-  'export_share (TIM)': { slug: 'export_share', note: 'TIM.' },
-  trade_volume: { slug: 'trade_volume' },
-  'trade_volume (Trade Minister Bolat)': { slug: 'trade_volume', note: 'Stated by Trade Minister Bolat.' },
-  'trade_turnover (Turkish Trade Minister Bolat)': { slug: 'trade_volume', note: 'Stated by Trade Minister Bolat.' },
-  'trade_volume (President Erdogan)': { slug: 'trade_volume', note: 'Stated by President Erdogan.' },
-  'trade_volume (TurkStat via news agency)': { slug: 'trade_volume', note: 'TurkStat via a news agency.' },
-  'trade_turnover (Russian ambassador Karlov)': { slug: 'trade_volume_partner_side', note: 'Stated by Russian ambassador Karlov.' },
-  'trade_turnover (Russian-side data)': { slug: 'trade_volume_partner_side', note: 'Russian-side data.' },
-  'trade_turnover (Russian Consul General Buravov)': { slug: 'trade_volume_partner_side', note: 'Stated by Russian Consul General Buravov.' },
-  'trade_volume (German Foreign Ministry, EUR)': { slug: 'trade_volume_partner_side_eur', note: 'German Foreign Ministry.' },
-
-  s400_contract_value: { slug: 's400_contract_value' },
-  'f35_aircraft_ordered (of planned 100)': { slug: 'f35_aircraft_ordered' },
-  'f35_payments_made (Erdogan claim)': { slug: 'f35_payments_claimed' },
-  f16_sale_approved_value: { slug: 'f16_sale_value' },
-  f16_new_aircraft_approved: { slug: 'f16_aircraft_approved' },
-  f16_modernization_kits_approved: { slug: 'f16_modernisation_kits' },
-  'tb2_drones_delivered_to_ukraine (export)': { slug: 'tb2_delivered_to_ukraine' },
-  'tb2_drones_contracted_by_ukraine (export)': { slug: 'tb2_contracted_by_ukraine' },
-  'tb2_drones_in_ukraine_inventory (stated Sep 2021)': { slug: 'tb2_in_ukraine_inventory', period: partial('as of Sep') },
-  'sipri_arms_exports_increase_2014-2018_vs_2009-2013': { slug: 'sipri_arms_exports_change', period: window5('2014–2018 vs 2009–2013') },
-  'sipri_arms_imports_decrease_2015-2019_vs_2010-2014': { slug: 'sipri_arms_imports_change', period: window5('2015–2019 vs 2010–2014') },
-  'sipri_share_global_arms_imports_2016-2020': { slug: 'sipri_share_global_arms_imports', period: window5('2016–2020') },
-  'sipri_share_global_arms_exports_2015-2019': { slug: 'sipri_share_global_arms_exports', period: window5('2015–2019') },
-  'sipri_share_global_arms_exports_2016-2020': { slug: 'sipri_share_global_arms_exports', period: window5('2016–2020') },
-  'sipri_share_global_arms_exports_2018-2022': { slug: 'sipri_share_global_arms_exports', period: window5('2018–2022') },
-  'sipri_share_global_arms_exports_2020-2024': { slug: 'sipri_share_global_arms_exports', period: window5('2020–2024') },
-  'rank_among_us_arms_recipients_2013-2017': { slug: 'us_arms_recipient_rank', period: window5('2013–2017') },
-  'rank_among_us_arms_recipients_2018-2022': { slug: 'us_arms_recipient_rank', period: window5('2018–2022') },
-  'sipri_supplier_share_of_turkish_arms_imports_2020-2024': { slug: 'sipri_supplier_share', period: window5('2020–2024') },
-};
-
-export const DEFAULT_PERIOD = YEAR;
+/**
+ * Cells where the dimension does not apply to the relationship, with the reason (shown instead of "No data").
+ * Only where the research itself says so.
+ */
+export const NOT_APPLICABLE: { partner: string; dimension: string; reason: string }[] = [
+  { partner: 'UKR', dimension: 'oil', reason: 'Ukraine is not an oil supplier of Turkey (research NOTES: "Ukraine is never a gas or oil supplier").' },
+];
 
 /** The founding article has no URL in the research files; its excerpts are read verbatim from the text at seed time. */
 export const FOUNDING_ARTICLE = {
   publisher: 'BVZat',
   gasShare: { pattern: /In 2020, nearly 34% of Turkey.s gas imports came from there\./, value: 34 },
-  sanctions: { pattern: /Turkey is also not participating in Western sanctions against Russia[^.]*\./, stance: 'not_joining' },
-  // "a 2022 news report on an Erdogan–Putin meeting" (research/NOTES.md)
-  year: 2022,
-};
-
-/** Events that span a period: the research gives their end as a separate dated event. */
-export const EVENT_ENDS: Record<string, string> = {
-  'Black Sea Grain Initiative signed in Istanbul': '2023-07-17',
 };

@@ -48,6 +48,8 @@ export const STATUS_LABEL: Record<Status, string> = {
   APPROXIMATE: 'approximate',
   LOWER_BOUND: 'lower bound',
   DISPUTED: 'disputed',
+  PARTIAL_YEAR: 'partial year',
+  FORECAST: 'forecast',
 };
 
 export const STANCE_LABEL: Record<string, string> = {

@@ -26,7 +26,7 @@ export type Catalogue = {
 
 export type SourceRef = { id: number; title: string; publisher: string; url: string | null; excerpt: string };
 export type PeriodType = 'YEAR' | 'MARKETING_YEAR' | 'PARTIAL_YEAR' | 'MULTI_YEAR';
-export type Status = 'REPORTED' | 'ESTIMATE' | 'APPROXIMATE' | 'LOWER_BOUND' | 'DISPUTED';
+export type Status = 'REPORTED' | 'ESTIMATE' | 'APPROXIMATE' | 'LOWER_BOUND' | 'DISPUTED' | 'PARTIAL_YEAR' | 'FORECAST';
 
 export type ObservationRow = {
   id: number;

@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import { parse } from 'csv-parse';
 import { z } from 'zod';
-import { CURATION } from '../curation/catalogue';
+import { WINDOW_INDICATORS } from '../curation/catalogue';
+import { scaleBetween, shiftDecimal } from '../units';
 import type { Db } from '../db/client';
 import { writeTransaction } from '../db/transaction';
 import { countryName } from './countries';
@@ -10,6 +11,11 @@ import { indicatorSlug } from '../editing/indicators';
 import { rowSchema } from '../schemas/import';
 
 export const IMPORT_HEADER = ['dimension', 'indicator', 'unit', 'reporter', 'partner', 'year', 'value', 'source_title', 'source_url', 'excerpt'] as const;
+/** The research format: the same facts plus status, period note, publisher and tier (research/NOTES.md). */
+export const RESEARCH_HEADER = [
+  'dimension', 'indicator', 'unit', 'reporter', 'partner', 'year', 'value', 'status', 'period_note', 'source_title', 'publisher', 'source_url', 'excerpt', 'tier',
+] as const;
+const HEADERS = [IMPORT_HEADER, RESEARCH_HEADER].map((h) => h.join(','));
 export const MAX_LINE = 100_000;
 const MAX_REPORTED_ERRORS = 1000;
 
@@ -27,18 +33,35 @@ export type ImportReport = {
   errorCount: number;
   /** the first rows as read, for a preview before committing */
   preview?: { line: number; dimension: string; indicator: string; unit: string; reporter: string; partner: string; year: number; value: string; source_title: string }[];
-  written?: { observationsCreated: number; observationsUpdated: number; indicatorsCreated: number; actorsCreated: number; sourcesCreated: number };
+  written?: { observationsCreated: number; observationsUpdated: number; observationsUnchanged: number; indicatorsCreated: number; actorsCreated: number; sourcesCreated: number };
 };
 
 export type Row = z.infer<typeof rowSchema>;
 
 
-/** The research file's labels map to their curated indicators and periods; other labels become new indicators. */
-function curated(row: Row) {
-  const c = CURATION[row.indicator];
-  if (c) return { slug: c.slug, periodType: c.period?.type ?? 'YEAR', periodLabel: c.period?.label ?? '', status: c.status ?? 'REPORTED', note: c.note ?? '' };
-  return { slug: indicatorSlug(row.indicator), periodType: 'YEAR' as const, periodLabel: '', status: 'REPORTED' as const, note: '' };
+const STATUS_ORDER = ['reported', 'approximate', 'lower_bound', 'partial_year', 'forecast'];
+const TIER_ORDER = ['official', 'intl_org', 'major_media', 'other'];
+
+/**
+ * What a row becomes, from its own columns only: the status column (reported when absent); a partial-year or
+ * forecast figure keyed apart by its period note, so it never stands as the annual value; a window indicator's
+ * figures marked as multi-year; a value at another scale of the indicator's unit moved to that unit exactly.
+ */
+export function planRow(row: Row, indicatorUnit: string | null) {
+  const slug = indicatorSlug(row.indicator);
+  const status = (row.status ?? 'reported').toUpperCase();
+  const periodNote = row.period_note ?? '';
+  const separate = row.status === 'partial_year' || row.status === 'forecast';
+  const periodType = row.status === 'partial_year' ? 'PARTIAL_YEAR' : WINDOW_INDICATORS.has(slug) ? 'MULTI_YEAR' : 'YEAR';
+  const periodLabel = separate ? (periodNote || row.status!.replace('_', ' ')).slice(0, 200) : '';
+  const exponent = indicatorUnit === null ? 0 : scaleBetween(row.unit, indicatorUnit);
+  const value = exponent ? shiftDecimal(row.value, exponent) : row.value;
+  const note = exponent ? `As published: ${row.value} ${row.unit}.` : '';
+  return { slug, status, periodType, periodLabel, periodNote, value, note, convertible: exponent !== null };
 }
+
+/** Order of alternatives for one key in the research format: better status, then better tier, then file order. */
+const preference = (row: Row) => STATUS_ORDER.indexOf(row.status ?? 'reported') * 10 + (row.tier ? TIER_ORDER.indexOf(row.tier) : 4);
 
 type Context = { dimensions: Set<string>; actors: Map<string, string>; indicators: Map<string, { unit: string; dimension: string }> };
 
@@ -61,7 +84,7 @@ async function* records(file: string): AsyncGenerator<{ line: number; bytes: num
     parse({
       columns: (header: string[]) => {
         const got = header.map((h) => h.trim().replace(/^\uFEFF/, ''));
-        if (got.join(',') !== IMPORT_HEADER.join(',')) throw new Error(`wrong header: expected "${IMPORT_HEADER.join(',')}", found "${got.join(',')}"`);
+        if (!HEADERS.includes(got.join(','))) throw new Error(`wrong header: expected "${HEADERS[0]}" or "${HEADERS[1]}", found "${got.join(',')}"`);
         return got;
       },
       max_record_size: MAX_LINE,
@@ -85,15 +108,24 @@ async function* records(file: string): AsyncGenerator<{ line: number; bytes: num
         : e.message.startsWith('wrong header')
           ? e.message
           : e.code?.startsWith('CSV_RECORD_INCONSISTENT') || /Invalid Record Length/i.test(e.message)
-            ? `wrong number of columns (expected ${IMPORT_HEADER.length}; quote values that contain commas)`
+            ? `wrong number of columns (expected as many as the header; quote values that contain commas)`
             : `not a readable CSV line (${e.message})`;
     yield { line, error: message };
   }
 }
 
-export type Checked = { line: number; row: Row; slug: string; periodType: string; periodLabel: string; status: string; note: string };
+export type Checked = { line: number; row: Row; rank: number } & ReturnType<typeof planRow>;
 
-async function* checked(file: string, ctx: Context, report: ImportReport, onProgress?: (rows: number, bytes: number) => void): AsyncGenerator<Checked> {
+/** Ranks of the alternatives in a research-format file, by line: filled by the check pass, read by the write pass. */
+type Ranks = Map<number, number>;
+
+async function* checked(
+  file: string,
+  ctx: Context,
+  report: ImportReport,
+  onProgress?: (rows: number, bytes: number) => void,
+  ranks?: { collect?: Map<string, { line: number; preference: number }[]>; read?: Ranks },
+): AsyncGenerator<Checked> {
   const seen = new Set<string>();
   const add = (line: number, message: string) => {
     report.errorCount++;
@@ -130,21 +162,28 @@ async function* checked(file: string, ctx: Context, report: ImportReport, onProg
       if (!/^[A-Z]{3}$/.test(code)) problems.push(`${field} "${code}" is not an ISO 3166-1 alpha-3 code`);
       else if (!countryName(code)) problems.push(`${field} "${code}" is not an assigned ISO 3166-1 alpha-3 code`);
     }
-    const c = curated(row);
-    const known = ctx.indicators.get(c.slug);
-    if (known && known.unit !== row.unit && !CURATION[row.indicator]) problems.push(`indicator "${c.slug}" exists with unit "${known.unit}", not "${row.unit}"`);
+    const known = ctx.indicators.get(indicatorSlug(row.indicator));
+    const pending = newIndicators.get(indicatorSlug(row.indicator));
+    const c = planRow(row, known?.unit ?? pending ?? null);
+    if (!c.slug) problems.push('indicator has no letter or digit');
+    if (known && !c.convertible) problems.push(`indicator "${c.slug}" is in "${known.unit}", not "${row.unit}" (and one is not a scale of the other)`);
     if (known && known.dimension !== row.dimension && ctx.dimensions.has(row.dimension)) problems.push(`indicator "${c.slug}" belongs to ${known.dimension}, not ${row.dimension}`);
-    const pending = newIndicators.get(c.slug);
-    if (!known && pending && pending !== row.unit) problems.push(`indicator "${c.slug}" has two units in this file`);
-    if (!known) newIndicators.set(c.slug, row.unit);
+    if (!known && pending && !c.convertible) problems.push(`indicator "${c.slug}" has two units in this file ("${pending}" and "${row.unit}")`);
+    if (!known && !pending) newIndicators.set(c.slug, row.unit);
     const key = [c.slug, row.reporter, row.partner, row.year, c.periodLabel].join('|');
-    if (seen.has(key)) problems.push(`duplicate of an earlier row (same indicator, reporter, partner and year)`);
+    // The research format keeps conflicting figures of one key as ranked alternatives; the short format refuses them.
+    if (row.status === undefined && seen.has(key)) problems.push(`duplicate of an earlier row (same indicator, reporter, partner and year)`);
     seen.add(key);
+    if (problems.length === 0 && ranks?.collect) {
+      const list = ranks.collect.get(key) ?? [];
+      list.push({ line: item.line, preference: preference(row) });
+      ranks.collect.set(key, list);
+    }
     if (problems.length > 0) {
       add(item.line, problems.join('; '));
       continue;
     }
-    yield { line: item.line, row, ...c };
+    yield { line: item.line, row, rank: ranks?.read?.get(item.line) ?? 0, ...c };
   }
   if (report.rows === 0 && report.errorCount === 0) add(1, 'the file has no rows (or is empty)');
 }
@@ -172,7 +211,8 @@ export async function importObservations(
     last = now;
     options.onProgress(p);
   };
-  for await (const item of checked(file, ctx, report, (rows, bytes) => progress({ phase: 'checking', rows, fraction: size ? bytes / size : 1 }))) {
+  const collect = new Map<string, { line: number; preference: number }[]>();
+  for await (const item of checked(file, ctx, report, (rows, bytes) => progress({ phase: 'checking', rows, fraction: size ? bytes / size : 1 }), { collect })) {
     if (report.preview.length < 10) {
       const { row } = item;
       report.preview.push({ line: item.line, dimension: row.dimension, indicator: row.indicator, unit: row.unit, reporter: row.reporter, partner: row.partner, year: row.year, value: row.value, source_title: row.source_title });
@@ -182,13 +222,19 @@ export async function importObservations(
   if (report.errorCount > 0 || options.checkOnly) return { ...report, ok: report.errorCount === 0 };
 
   const total = report.rows;
+  const ranks: Ranks = new Map();
+  for (const list of collect.values()) {
+    if (list.length < 2) continue;
+    list.sort((a, b) => a.preference - b.preference || a.line - b.line).forEach((entry, rank) => ranks.set(entry.line, rank));
+  }
+  collect.clear();
   const written = await writeTransaction(
     db,
     async (tx) => {
       const writer = await ImportWriter.open(tx, options.userId ?? null, (done) => progress({ phase: 'writing', rows: done, fraction: total ? done / total : 1 }));
       // The rows are read again from the file (never held in memory whole), through the same checks.
       const recheck: ImportReport = { ok: false, rows: 0, errors: [], errorCount: 0 };
-      for await (const item of checked(file, { ...ctx, indicators: new Map() }, recheck)) await writer.add(item);
+      for await (const item of checked(file, ctx, recheck, undefined, { read: ranks })) await writer.add(item);
       await writer.flush();
       await writer.audit(options.fileName ?? file.split('/').pop() ?? file, total);
       return writer.written;

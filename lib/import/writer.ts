@@ -1,13 +1,17 @@
 import type { TransactionClient } from '../db/transaction';
 import { countryName } from './countries';
+import { indicatorSeed } from '../curation/catalogue';
 import type { Checked } from './observations';
 
 /** Rows per INSERT … ON CONFLICT statement: 1,000 keeps a statement's parameters small and the round trips few. */
 const BATCH_ROWS = 1000;
 
-type SourceRef = { url: string | null; title: string; excerpt: string };
-type Pending = { indicatorId: number; reporterId: number; partnerId: number; year: number; periodType: string; periodLabel: string; value: string; status: string; note: string; source: SourceRef };
-export type Written = { observationsCreated: number; observationsUpdated: number; indicatorsCreated: number; actorsCreated: number; sourcesCreated: number };
+type SourceRef = { url: string | null; title: string; excerpt: string; publisher?: string; tier?: string };
+type Pending = {
+  indicatorId: number; reporterId: number; partnerId: number; year: number; periodType: string; periodLabel: string; periodNote: string; rank: number;
+  value: string; status: string; note: string; source: SourceRef;
+};
+export type Written = { observationsCreated: number; observationsUpdated: number; observationsUnchanged: number; indicatorsCreated: number; actorsCreated: number; sourcesCreated: number };
 
 /** A source is the same passage of the same page: url + excerpt, or title + excerpt where there is no url. */
 const sourceKey = (r: SourceRef) => JSON.stringify(r.url === null ? [null, r.title, r.excerpt] : [r.url, r.excerpt]);
@@ -18,7 +22,7 @@ const sourceKey = (r: SourceRef) => JSON.stringify(r.url === null ? [null, r.tit
  * file). Actors, indicators and sources are found or created once each, sources once per batch for all its rows.
  */
 export class ImportWriter {
-  readonly written: Written = { observationsCreated: 0, observationsUpdated: 0, indicatorsCreated: 0, actorsCreated: 0, sourcesCreated: 0 };
+  readonly written: Written = { observationsCreated: 0, observationsUpdated: 0, observationsUnchanged: 0, indicatorsCreated: 0, actorsCreated: 0, sourcesCreated: 0 };
   private batch: Pending[] = [];
   private readonly sourceIds = new Map<string, number>();
 
@@ -53,10 +57,16 @@ export class ImportWriter {
       year: row.year,
       periodType: item.periodType,
       periodLabel: item.periodLabel,
-      value: row.value,
+      periodNote: item.periodNote,
+      rank: item.rank,
+      value: item.value,
       status: item.status,
       note: item.note,
-      source: { url: row.source_url || null, title: row.source_title, excerpt: row.excerpt },
+      source: {
+        url: row.source_url || null, title: row.source_title, excerpt: row.excerpt,
+        ...(row.publisher !== undefined ? { publisher: row.publisher } : {}),
+        ...(row.tier !== undefined ? { tier: row.tier.toUpperCase() } : {}),
+      },
     });
     if (this.batch.length >= BATCH_ROWS) await this.flush();
   }
@@ -69,21 +79,26 @@ export class ImportWriter {
     const column = <K extends keyof Pending>(k: K) => batch.map((b) => b[k]);
     const sourceColumn = batch.map((b) => this.sourceIds.get(sourceKey(b.source))!);
     const result = await this.tx.$queryRaw<{ inserted: boolean }[]>`
-      INSERT INTO observation (indicator_id, reporter_id, partner_id, year, period_type, period_label, rank, value, status, note, source_id, updated_by_id, updated_at)
-      SELECT i, r, p, y, pt::"PeriodType", pl, 0, v::numeric, st::"ObservationStatus", n, s, ${this.userId}::int, now()
+      INSERT INTO observation (indicator_id, reporter_id, partner_id, year, period_type, period_label, period_note, rank, value, status, note, source_id, updated_by_id, updated_at)
+      SELECT i, r, p, y, pt::"PeriodType", pl, pn, rk, v::numeric, st::"ObservationStatus", n, s, ${this.userId}::int, now()
       FROM unnest(${column('indicatorId')}::int[], ${column('reporterId')}::int[], ${column('partnerId')}::int[], ${column('year')}::int[],
-                  ${column('periodType')}::text[], ${column('periodLabel')}::text[], ${column('value')}::text[], ${column('status')}::text[],
-                  ${column('note')}::text[], ${sourceColumn}::int[]) AS t(i, r, p, y, pt, pl, v, st, n, s)
+                  ${column('periodType')}::text[], ${column('periodLabel')}::text[], ${column('periodNote')}::text[], ${column('rank')}::int[],
+                  ${column('value')}::text[], ${column('status')}::text[], ${column('note')}::text[], ${sourceColumn}::int[]) AS t(i, r, p, y, pt, pl, pn, rk, v, st, n, s)
       ON CONFLICT (indicator_id, reporter_id, partner_id, year, period_label, rank) DO UPDATE
-        SET value = EXCLUDED.value, source_id = EXCLUDED.source_id, status = EXCLUDED.status,
+        SET value = EXCLUDED.value, source_id = EXCLUDED.source_id, status = EXCLUDED.status, period_type = EXCLUDED.period_type,
+            period_note = EXCLUDED.period_note, note = EXCLUDED.note,
             version = observation.version + 1, updated_by_id = EXCLUDED.updated_by_id, updated_at = now()
+        -- a row the file gives again unchanged is left as it is (its version and who changed it last stay)
+        WHERE (observation.value, observation.source_id, observation.status, observation.period_type, observation.period_note, observation.note)
+          IS DISTINCT FROM (EXCLUDED.value, EXCLUDED.source_id, EXCLUDED.status, EXCLUDED.period_type, EXCLUDED.period_note, EXCLUDED.note)
       RETURNING (xmax = 0) AS inserted`;
     for (const r of result) {
       if (r.inserted) this.written.observationsCreated++;
       else this.written.observationsUpdated++;
     }
+    this.written.observationsUnchanged += batch.length - result.length;
     this.batch = [];
-    this.onWritten(this.written.observationsCreated + this.written.observationsUpdated);
+    this.onWritten(this.written.observationsCreated + this.written.observationsUpdated + this.written.observationsUnchanged);
   }
 
   /** The one audit entry of the import, with its counts. */
@@ -105,14 +120,19 @@ export class ImportWriter {
     const known = this.indicatorIds.get(item.slug);
     if (known !== undefined) return known;
     const { row } = item;
+    // A key the catalogue curates (research/indicators.csv's keys) gets its name, kind and weight; others are unscored.
+    const seed = indicatorSeed({ slug: item.slug, dimension: row.dimension, unit: row.unit, definition: `Imported: ${row.indicator} (${row.unit}).` });
     const created = await this.tx.indicator.create({
       data: {
         slug: item.slug,
-        name: row.indicator,
+        name: seed.name === row.indicator.replace(/_/g, ' ') ? row.indicator : seed.name,
         unit: row.unit,
-        valueKind: /^(%|percent)$/i.test(row.unit) ? 'SHARE' : 'NUMBER',
-        definition: `Imported: ${row.indicator} (${row.unit}).`,
-        weight: 0,
+        valueKind: seed.valueKind,
+        definition: seed.definition,
+        methodology: seed.methodology ?? '',
+        higherIsMoreDependent: seed.higherIsMoreDependent ?? true,
+        partnerSide: seed.partnerSide ?? false,
+        weight: seed.weight ?? 0,
         dimensionId: this.dimensionIds.get(row.dimension)!,
       },
       select: { id: true },
@@ -128,11 +148,22 @@ export class ImportWriter {
     for (const b of this.batch) if (!this.sourceIds.has(sourceKey(b.source))) wanted.set(sourceKey(b.source), b.source);
     if (wanted.size === 0) return;
     await this.findSources([...wanted.values()]);
+    // A research-format row names its source's title, publisher and tier: a source already stored takes them.
+    const described = [...wanted.entries()].filter(([k, r]) => this.sourceIds.has(k) && r.tier !== undefined);
+    if (described.length > 0) {
+      await this.tx.$executeRaw`
+        UPDATE source s SET title = t.title, publisher = t.publisher, tier = t.tier::"SourceTier", version = s.version + 1
+        FROM unnest(${described.map(([k]) => this.sourceIds.get(k)!)}::int[], ${described.map(([, r]) => r.title)}::text[],
+                    ${described.map(([, r]) => r.publisher ?? '')}::text[], ${described.map(([, r]) => r.tier!)}::text[]) AS t(id, title, publisher, tier)
+        WHERE s.id = t.id AND (s.title, s.publisher, s.tier::text) IS DISTINCT FROM (t.title, t.publisher, t.tier)`;
+    }
     const missing = [...wanted.entries()].filter(([k]) => !this.sourceIds.has(k)).map(([, r]) => r);
     if (missing.length === 0) return;
     await this.tx.$executeRaw`
-      INSERT INTO source (title, url, excerpt)
-      SELECT * FROM unnest(${missing.map((r) => r.title)}::text[], ${missing.map((r) => r.url)}::text[], ${missing.map((r) => r.excerpt)}::text[])`;
+      INSERT INTO source (title, url, excerpt, publisher, tier)
+      SELECT ti, u, e, pu, tr::"SourceTier"
+      FROM unnest(${missing.map((r) => r.title)}::text[], ${missing.map((r) => r.url)}::text[], ${missing.map((r) => r.excerpt)}::text[],
+                  ${missing.map((r) => r.publisher ?? '')}::text[], ${missing.map((r) => r.tier ?? null)}::text[]) AS t(ti, u, e, pu, tr)`;
     this.written.sourcesCreated += missing.length;
     await this.findSources(missing);
   }

@@ -1,4 +1,7 @@
 import { z } from 'zod';
+import { STATUSES } from './statuses';
+
+const TIER = z.enum(['OFFICIAL', 'INTL_ORG', 'MAJOR_MEDIA', 'OTHER']).nullable();
 
 /** A JSON backup as /api/export/backup.json writes it and restoreBackup reads it. */
 export const backupSchema = z.object({
@@ -6,7 +9,7 @@ export const backupSchema = z.object({
   version: z.literal(1),
   exportedAt: z.string(),
   actors: z.array(z.object({ code: z.string(), name: z.string(), kind: z.enum(['COUNTRY', 'GROUP', 'AGGREGATE']), isFocal: z.boolean() })),
-  sources: z.array(z.object({ title: z.string(), publisher: z.string(), url: z.string().nullable(), publishedOn: z.string().nullable(), accessedOn: z.string().nullable(), excerpt: z.string() })),
+  sources: z.array(z.object({ title: z.string(), publisher: z.string(), url: z.string().nullable(), publishedOn: z.string().nullable(), accessedOn: z.string().nullable(), excerpt: z.string(), tier: TIER.default(null) })),
   memberships: z.array(z.object({ group: z.string(), member: z.string(), joinedOn: z.string(), leftOn: z.string().nullable(), source: z.number().int().nullable() })),
   dimensions: z.array(z.object({ key: z.string(), label: z.string(), colour: z.string(), sortOrder: z.number().int(), description: z.string() })),
   indicators: z.array(
@@ -19,10 +22,13 @@ export const backupSchema = z.object({
   observations: z.array(
     z.object({
       indicator: z.string(), reporter: z.string(), partner: z.string(), year: z.number().int(), periodType: z.enum(['YEAR', 'MARKETING_YEAR', 'PARTIAL_YEAR', 'MULTI_YEAR']),
-      periodLabel: z.string(), rank: z.number().int(), value: z.string().nullable(), stance: z.string().nullable(),
-      status: z.enum(['REPORTED', 'ESTIMATE', 'APPROXIMATE', 'LOWER_BOUND', 'DISPUTED']), note: z.string(), source: z.number().int(),
+      periodLabel: z.string(), periodNote: z.string().default(''), rank: z.number().int(), value: z.string().nullable(), stance: z.string().nullable(),
+      status: z.enum(STATUSES), note: z.string(), source: z.number().int(),
     }),
   ),
+  listings: z
+    .array(z.object({ indicator: z.string(), reporter: z.string(), partner: z.string().nullable(), year: z.number().int(), source: z.number().int(), note: z.string() }))
+    .default([]),
   events: z.array(
     z.object({
       startsOn: z.string(), endsOn: z.string().nullable(), precision: z.string(), title: z.string(), description: z.string(),

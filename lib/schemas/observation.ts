@@ -5,14 +5,14 @@ import { STATUSES } from './statuses';
 export { STATUSES };
 
 const id = z.coerce.number().int().positive();
-/** A decimal as typed or imported: up to 14 digits, a point, up to 6 decimals. */
-export const DECIMAL = /^-?\d{1,14}(\.\d{1,6})?$/;
+/** A decimal as typed or imported: up to 20 digits, a point, up to 18 decimals (research values keep every digit they were published with). */
+export const DECIMAL = /^-?\d{1,20}(\.\d{1,18})?$/;
 
 /** Kept as text: the database stores decimals exactly, and a float would round 0.1 + 0.2. */
 const decimal = z
   .string()
   .trim()
-  .regex(DECIMAL, 'Enter a number such as 41 or 16.2 (a point for decimals, up to 6 decimals)');
+  .regex(DECIMAL, 'Enter a number such as 41 or 16.2 (a point for decimals, up to 18 decimals)');
 
 export const observationUpdateSchema = z.object({
   id,
