@@ -35,6 +35,9 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
                 <li>
                   <a href="/timeline">Timeline</a>
                 </li>
+                <li>
+                  <a href="/sources">Sources</a>
+                </li>
               </ul>
             </nav>
             <div className="account">

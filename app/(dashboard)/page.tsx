@@ -5,9 +5,10 @@ import { Notices } from '@/components/dashboard/notices';
 import { SourceLink } from '@/components/dashboard/source-link';
 import { ViewFilters } from '@/components/dashboard/view-filters';
 import { figureSources, formatValue } from '@/lib/dashboard/format';
-import { annualIndex, matrixCell } from '@/lib/dashboard/shape';
-import { choosablePartners, groupMembers, resolveView } from '@/lib/queries/dashboard';
-import { getEvents, getObservations } from '@/lib/queries/data';
+import { matrixCell } from '@/lib/dashboard/shape';
+import { choosablePartners, groupMembers, resolveView, scoringData } from '@/lib/queries/dashboard';
+import { getEvents } from '@/lib/queries/data';
+import { QualityNote } from '@/components/dashboard/quality-note';
 import { parseView, viewQuery, type SearchParams } from '@/lib/schemas/view';
 import { FORMULA } from '@/lib/scoring/score';
 
@@ -16,12 +17,8 @@ export const metadata: Metadata = { title: 'Overview' };
 export default async function OverviewPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const { state, errors } = parseView(await searchParams);
   const view = await resolveView(state);
-  const { catalogue, focal, partners } = view;
-  const [observations, events] = await Promise.all([
-    getObservations(focal.code, view.fetchCodes),
-    getEvents({ from: state.from, to: state.to, limit: 6 }),
-  ]);
-  const index = annualIndex(observations);
+  const { focal, partners } = view;
+  const [{ observations, catalogue, index, share }, events] = await Promise.all([scoringData(view, state), getEvents({ from: state.from, to: state.to, limit: 6 })]);
   const years = observations.map((o) => o.year);
   const yearSpan: [number, number] = years.length ? [Math.min(...years), Math.max(...years)] : [2015, 2024];
   const cellsFor = (code: string) =>
@@ -58,6 +55,7 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
       </p>
       <Notices messages={[...errors, ...view.notices]} />
       <ViewFilters action="/" state={state} partners={await choosablePartners(catalogue, focal.code, state.partners)} years={yearSpan} />
+      <QualityNote share={share} state={state} path="/" />
 
       <section aria-labelledby="matrix-heading">
         <h2 id="matrix-heading">Dependency matrix</h2>
@@ -116,7 +114,7 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
                   <p className="meta">
                     Source:{' '}
                     {figureSources(headline.figure).map((o, i) => (
-                      <span key={o.id}>
+                      <span key={o.key}>
                         {i > 0 ? '; ' : ''}
                         <SourceLink source={o.source} />
                       </span>

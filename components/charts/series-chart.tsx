@@ -29,10 +29,17 @@ function PointTooltip({ active, payload, unit, series }: TooltipProps & Pick<Ser
       <ul>
         {series.map((s) => {
           const meta = row.meta[s.key];
-          if (!meta) return null;
+          if (!meta) {
+            return row.missing.includes(s.key) ? (
+              <li key={s.key}>
+                <span className="swatch" style={{ background: s.colour }} aria-hidden="true" /> {s.name}: no data (not zero)
+              </li>
+            ) : null;
+          }
           return (
             <li key={s.key}>
               <span className="swatch" style={{ background: s.colour }} aria-hidden="true" /> {s.name}: {full.format(meta.value)} {unit}
+              {meta.zero ? ' (sourced zero)' : ''}
               <br />
               <span className="meta">
                 {meta.period} · {meta.status} · {meta.source}
@@ -65,11 +72,24 @@ export function SeriesChart({ kind, unit, series, rows, events, domain, summary 
               <ReferenceLine key={event.n} x={event.at} stroke="#6b7280" strokeDasharray="3 3" ifOverflow="hidden" label={{ value: String(event.n), position: 'top', fontSize: 11 }} />
             ),
           )}
+          {rows
+            .filter((row) => row.missing.length === series.length)
+            .map((row) => (
+              <ReferenceArea
+                key={`missing-${row.year}`}
+                x1={row.year - 0.5}
+                x2={row.year + 0.5}
+                fill="#9ca3af"
+                fillOpacity={0.16}
+                ifOverflow="hidden"
+                label={{ value: 'no data', position: 'insideBottom', fontSize: 10, fill: '#57606a' }}
+              />
+            ))}
           {series.map((s) =>
             kind === 'line' ? (
-              <Line key={s.key} dataKey={s.key} name={s.name} stroke={s.colour} strokeWidth={2} dot={{ r: 3 }} connectNulls isAnimationActive={false} />
+              <Line key={s.key} dataKey={s.key} name={s.name} stroke={s.colour} strokeWidth={2} dot={{ r: 3 }} connectNulls={false} isAnimationActive={false} />
             ) : (
-              <Bar key={s.key} dataKey={s.key} name={s.name} fill={s.colour} barSize={barSize} isAnimationActive={false} />
+              <Bar key={s.key} dataKey={s.key} name={s.name} fill={s.colour} barSize={barSize} minPointSize={(value: number | undefined | null) => (value === 0 ? 3 : 0)} isAnimationActive={false} />
             ),
           )}
           <Tooltip content={<PointTooltip unit={unit} series={series} />} />

@@ -1,6 +1,6 @@
 // Plain anchors: a matrix has dozens of links, and each next/link is a client component to render and hydrate.
-import { formatNumber, formatValue, STANCE_LABEL } from '@/lib/dashboard/format';
-import type { MatrixCell } from '@/lib/dashboard/shape';
+import { formatNumber, formatValue } from '@/lib/dashboard/format';
+import { derivedText, type MatrixCell } from '@/lib/dashboard/shape';
 import type { Actor, DimensionRow } from '@/lib/dashboard/types';
 import { scoreBandIndex, SCORE_BANDS } from '@/lib/scoring/score';
 
@@ -18,16 +18,25 @@ function trendArrow(text: string): string {
   return text.startsWith('up') ? '▲ ' : text.startsWith('down') ? '▼ ' : '';
 }
 
+function scoreLine(cell: MatrixCell): string {
+  const latest = cell.latest!;
+  const inputs = `${latest.components.length} of ${latest.components.length + latest.missing.length} input${latest.components.length + latest.missing.length === 1 ? '' : 's'}`;
+  return `Score ${Math.round(latest.score!)} · ${inputs}${latest.lowConfidence ? ' · low confidence' : ''}`;
+}
+
 function Cell({ cell, href }: { cell: MatrixCell; href: string }) {
-  if (cell.latest && cell.latest.score !== null && cell.headline) {
-    const { indicator, figure, year } = cell.headline;
+  if (cell.state === 'score' && cell.latest && cell.latest.score !== null && cell.headline) {
+    const { indicator, figure, year, display } = cell.headline;
+    const input = cell.latest.inputs.find((i) => i.slug === indicator.slug);
+    const provenance = figure.provenance.kind === 'derived' ? ` (${derivedText(figure.provenance)})` : figure.provenance.kind === 'zero' ? ' (sourced zero)' : '';
     return (
-      <td className={`matrix-cell band-${scoreBandIndex(cell.latest.score)}`}>
+      <td className={`matrix-cell band-${scoreBandIndex(cell.latest.score)}`} data-state="score">
         <a href={href} className="cell-link">
-          <span className="cell-figure">{formatValue(figure.value, indicator.unit)}</span>
-          <span className="cell-line">{`${indicator.name}, ${year}${figure.provenance.kind === 'derived' ? ' (sum of members)' : ''}`}</span>
+          <span className="cell-figure">{display ?? formatValue(figure.value, indicator.unit)}</span>
+          <span className="cell-line">{`${indicator.name}, ${input?.window ? `${input.window} (five-year window)` : year}${provenance}`}</span>
           <span className="cell-line">
-            {`Score ${Math.round(cell.latest.score)}${cell.latest.coverage < 1 ? ` · ${Math.round(cell.latest.coverage * 100)}% of inputs` : ''}`}
+            {scoreLine(cell)}
+            {cell.latest.lowConfidence ? <abbr title="Fewer than two inputs had data this year" className="low-confidence"> ⚠</abbr> : null}
           </span>
           <span className="trend" data-arrow={trendArrow(trendText(cell))}>
             {trendText(cell)}
@@ -36,18 +45,33 @@ function Cell({ cell, href }: { cell: MatrixCell; href: string }) {
       </td>
     );
   }
-  if (cell.stance?.stance) {
+  if (cell.state === 'zero') {
+    const zero = cell.zero;
+    const year = zero?.listing.year ?? cell.latest?.year;
+    const name = zero?.indicator.name ?? cell.headline?.indicator.name ?? '';
+    const source = zero?.listing.source ?? null;
     return (
-      <td className="matrix-cell stance">
+      <td className="matrix-cell zero" data-state="zero">
         <a href={href} className="cell-link">
-          <span className="cell-figure">{STANCE_LABEL[cell.stance.stance] ?? cell.stance.stance}</span>
-          <span className="cell-line">{`${cell.stance.year} · not scored`}</span>
+          <span className="cell-figure">0 · sourced zero</span>
+          <span className="cell-line">{`${name}, ${year}`}</span>
+          {source ? <span className="cell-line">{`${source.publisher || source.title} lists every partner; none from this one`}</span> : null}
+        </a>
+      </td>
+    );
+  }
+  if (cell.state === 'na') {
+    return (
+      <td className="matrix-cell na" data-state="na">
+        <a href={href} className="cell-link">
+          <span className="cell-figure">Not applicable</span>
+          <span className="cell-line">{cell.reason}</span>
         </a>
       </td>
     );
   }
   return (
-    <td className="matrix-cell empty">
+    <td className="matrix-cell empty" data-state="none">
       <a href={href} className="cell-link">
         <span className="cell-figure">No data</span>
       </a>
@@ -66,6 +90,14 @@ export function ScoreLegend() {
             {band.label}
           </li>
         ))}
+        <li>
+          <span className="swatch zero" aria-hidden="true" />
+          sourced zero
+        </li>
+        <li>
+          <span className="swatch na" aria-hidden="true" />
+          not applicable
+        </li>
         <li>
           <span className="swatch empty" aria-hidden="true" />
           no data

@@ -85,7 +85,7 @@ export function ScoreTable({ partners, scores, dimensionLabel }: { partners: Act
                       <td className="num">{component?.weight ?? missing?.weight ?? 0}</td>
                       <td>
                         {input.figure
-                          ? figureSources(input.figure).map((o) => <SourceLink key={o.id} source={o.source} withExcerpt />)
+                          ? figureSources(input.figure).map((o) => <SourceLink key={o.key} source={o.source} withExcerpt />)
                           : null}
                         {input.totalObservation ? (
                           <>

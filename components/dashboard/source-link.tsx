@@ -1,6 +1,7 @@
+import { sourceQuality } from '@/lib/dashboard/format';
 import type { SourceRef } from '@/lib/dashboard/types';
 
-/** A source as a reader needs it: title (linked when there is a URL), publisher, and the excerpt with the figure. */
+/** A source as a reader needs it: title (linked when there is a URL), publisher and tier, and the excerpt with the figure. */
 export function SourceLink({ source, withExcerpt = false }: { source: SourceRef; withExcerpt?: boolean }) {
   return (
     <span className="source">
@@ -11,7 +12,10 @@ export function SourceLink({ source, withExcerpt = false }: { source: SourceRef;
       ) : (
         <cite>{source.title}</cite>
       )}
-      {source.publisher && !source.title.includes(source.publisher) ? <span className="meta"> ({source.publisher})</span> : null}
+      <span className="meta source-quality" data-tier={source.tier ?? 'unrated'}>
+        {' '}
+        ({sourceQuality(source)})
+      </span>
       {withExcerpt && source.excerpt ? <q className="excerpt">{source.excerpt}</q> : null}
     </span>
   );

@@ -23,6 +23,7 @@ export function ViewFilters({ action, state, partners, years, keep = {}, label =
         <input type="hidden" name="w" value={Object.entries(state.weights).map(([k, w]) => `${k}:${w}`).join(',')} />
       ) : null}
       {state.members ? <input type="hidden" name="members" value="1" /> : null}
+      {state.quality === 'official' ? <input type="hidden" name="sources" value="official" /> : null}
       {Object.entries(keep).map(([name, value]) => (value === undefined ? null : <input key={name} type="hidden" name={name} value={value} />))}
       {partners ? (
         <fieldset>

@@ -159,7 +159,8 @@ export function indicatorSeed(row: { slug: string; dimension: string; unit: stri
  * zeros"). `sourceUrl` picks, for each year, the research row of that indicator (and partner, for one supplier's own
  * table) whose address contains it; that row's source is the listing's source. Only years the file covers qualify.
  */
-export type ListingRule = { indicator: string; partner: string | null; from: number; to: number; sourceUrl: string; note: string };
+/** `oneTable`: one table covers every year of the range (SIPRI); otherwise each year has its own edition's matrix. */
+export type ListingRule = { indicator: string; partner: string | null; from: number; to: number; sourceUrl: string; note: string; oneTable?: boolean };
 
 const SIPRI_SUPPLIERS = ['USA', 'ITA', 'KOR', 'DEU', 'ESP', 'CAN', 'NLD', 'RUS', 'FRA', 'ISR'];
 
@@ -167,10 +168,10 @@ export const LISTING_RULES: ListingRule[] = [
   { indicator: 'gas_pipeline_imports_volume', partner: null, from: 2016, to: 2020, sourceUrl: 'bp-stat', note: 'Statistical Review pipeline trade matrix: lists every origin of Turkey\'s pipeline imports for the year.' },
   { indicator: 'lng_imports_volume', partner: null, from: 2016, to: 2023, sourceUrl: 'github.com/', note: 'Statistical Review LNG trade matrix: lists every origin of Turkey\'s LNG imports for the year.' },
   ...SIPRI_SUPPLIERS.map((supplier) => ({
-    indicator: 'arms_imports_tiv', partner: supplier, from: 2015, to: 2021, sourceUrl: '360-info/report-arms-trade',
+    indicator: 'arms_imports_tiv', partner: supplier, from: 2015, to: 2021, sourceUrl: '360-info/report-arms-trade', oneTable: true,
     note: 'SIPRI table of this supplier\'s deliveries by recipient and year: a year it leaves blank is SIPRI\'s statement that no delivery was identified.',
   })),
-  { indicator: 'arms_exports_tiv', partner: null, from: 2015, to: 2021, sourceUrl: '360-info/report-arms-trade', note: 'SIPRI table of Turkey\'s arms exports by recipient and year: a recipient it does not list received none.' },
+  { indicator: 'arms_exports_tiv', partner: null, from: 2015, to: 2021, sourceUrl: '360-info/report-arms-trade', oneTable: true, note: 'SIPRI table of Turkey\'s arms exports by recipient and year: a recipient it does not list received none.' },
 ];
 
 /**

@@ -1,6 +1,6 @@
 import type { ChartEvent, ChartRow, ChartSeries } from './chart-types';
-import { figureSources, partnerColour, periodText, STATUS_LABEL, yearFraction } from './format';
-import { annualIndex, inRange, partnerFigure, type PartnerFigure } from './shape';
+import { figureSources, partnerColour, sourceQuality, yearFraction } from './format';
+import { annualIndex, derivedText, inRange, partnerFigure, type PartnerFigure } from './shape';
 import type { Catalogue, EventRow, IndicatorRow, ObservationRow, SourceRef } from './types';
 
 export type TableRow = { year: number; partner: string; partnerName: string; value: number; figure: PartnerFigure };
@@ -36,6 +36,7 @@ export function indicatorChart(
   const index = annualIndex(observations);
   const years = new Set<number>();
   for (const o of index.values()) if (o.indicator === indicator.slug && inRange(o.year, options.from, options.to)) years.add(o.year);
+  for (const l of catalogue.listings) if (l.indicator === indicator.slug && l.reporter === focal && inRange(l.year, options.from, options.to)) years.add(l.year);
   const table: TableRow[] = [];
   for (const year of [...years].sort((a, b) => a - b)) {
     for (const partner of partners) {
@@ -46,24 +47,35 @@ export function indicatorChart(
   if (table.length === 0) return null;
   const drawn = partners.filter((p) => table.some((t) => t.partner === p));
   const series = drawn.map((code) => ({ key: code, name: nameOf(catalogue, code), colour: partnerColour(code) }));
-  const rowYears = [...new Set(table.map((t) => t.year))];
-  const rows: ChartRow[] = rowYears.map((year) => {
+  const figureYears = [...new Set(table.map((t) => t.year))];
+  const minYear = options.from ?? Math.min(...figureYears);
+  const maxYear = options.to ?? Math.max(...figureYears);
+  // Every year of the axis is a row: a year without a figure is marked missing, never left to read as zero.
+  const rows: ChartRow[] = [];
+  for (let year = minYear; year <= maxYear; year++) {
     const values: ChartRow['values'] = {};
     const meta: ChartRow['meta'] = {};
-    for (const t of table.filter((r) => r.year === year)) {
-      values[t.partner] = t.value;
+    const missing: string[] = [];
+    for (const code of drawn) {
+      const t = table.find((r) => r.year === year && r.partner === code);
+      if (!t) {
+        values[code] = null;
+        missing.push(code);
+        continue;
+      }
+      values[code] = t.value;
       const sources = figureSources(t.figure);
-      meta[t.partner] = {
+      meta[code] = {
         value: t.value,
-        status: t.figure.provenance.kind === 'derived' ? `sum of ${t.figure.provenance.from.map((o) => o.partner).join(', ')}` : STATUS_LABEL[sources[0]!.status],
-        source: sources.map((o) => o.source.title).join('; '),
-        period: periodText(sources[0]!),
+        status: t.figure.provenance.kind === 'derived' ? derivedText(t.figure.provenance) : sources[0]!.status,
+        source: sources.map((o) => `${o.source.title} (${sourceQuality(o.source)})`).join('; '),
+        period: sources[0]!.period,
+        ...(t.figure.provenance.kind === 'zero' ? { zero: true } : {}),
       };
     }
-    return { year, values, meta };
-  });
-  const minYear = options.from ?? Math.min(...rowYears);
-  const maxYear = options.to ?? Math.max(...rowYears);
+    rows.push({ year, values, meta, missing });
+  }
+  const rowYears = figureYears.sort((a, b) => a - b);
   // A year's point sits at the middle of that year: 1 January of year Y is at Y − 0.5 on the axis.
   const axisAt = (date: string) => yearFraction(date) - 0.5;
   const events: ChartEvent[] = (options.events ?? [])
@@ -91,6 +103,8 @@ export function indicatorChart(
     sources: [...sourceMap.values()],
     summary: `${kind === 'line' ? 'Line' : 'Bar'} chart of ${indicator.name} for ${series.map((s) => s.name).join(', ')}, ${rowYears[0]}–${rowYears.at(-1)}. Latest: ${latest
       .map((t) => `${t.partnerName} ${t.value} ${indicator.unit} in ${t.year}`)
-      .join('; ')}. The data table below lists every value.`,
+      .join('; ')}. ${
+      rows.some((r) => r.missing.length) ? ` No data (not zero) in ${rows.filter((r) => r.missing.length === drawn.length).map((r) => r.year).join(', ') || 'some years for some partners'}.` : ''
+    } The data table below lists every value.`,
   };
 }

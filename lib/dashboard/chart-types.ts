@@ -1,8 +1,9 @@
 /** What a server component hands to a chart leaf: plain data only. */
 
 export type ChartSeries = { key: string; name: string; colour: string };
-export type PointMeta = { value: number; status: string; source: string; period: string; note?: string };
-export type ChartRow = { year: number; values: Record<string, number | null>; meta: Record<string, PointMeta | undefined> };
+export type PointMeta = { value: number; status: string; source: string; period: string; note?: string; zero?: boolean };
+/** One year of the axis; `missing` lists the series with no figure that year (drawn as "no data", never as zero). */
+export type ChartRow = { year: number; values: Record<string, number | null>; meta: Record<string, PointMeta | undefined>; missing: string[] };
 export type ChartEvent = { n: number; title: string; at: number; until: number | null; date: string };
 
 export type SeriesChartProps = {

@@ -1,5 +1,5 @@
 import type { PartnerFigure } from './shape';
-import type { ObservationRow, Status } from './types';
+import type { ListingRow, ObservationRow, SourceRef, Status, Tier } from './types';
 
 /** Paul Tol's "vibrant" and "muted" palettes: distinguishable with colour-vision deficiencies. */
 const FIXED: Record<string, string> = {
@@ -63,7 +63,8 @@ export function observationFlags(o: ObservationRow, partnerSide = false): string
   const flags: string[] = [];
   if (o.periodType === 'PARTIAL_YEAR') flags.push(`part of year: ${o.periodLabel}`);
   if (o.periodType === 'MARKETING_YEAR') flags.push(o.periodLabel);
-  if (o.periodType === 'MULTI_YEAR') flags.push(`period ${o.periodLabel}`);
+  if (o.periodType === 'MULTI_YEAR') flags.push(`five-year window${o.periodNote ? `: ${o.periodNote}` : ''} (not an annual figure)`);
+  else if (o.periodNote && o.periodType !== 'PARTIAL_YEAR') flags.push(o.periodNote);
   if (o.status !== 'REPORTED') flags.push(STATUS_LABEL[o.status]);
   if (o.rank > 0) flags.push('alternative figure');
   if (partnerSide) flags.push('partner-side data');
@@ -73,12 +74,28 @@ export function observationFlags(o: ObservationRow, partnerSide = false): string
 export function periodText(o: Pick<ObservationRow, 'year' | 'periodType' | 'periodLabel'>): string {
   if (o.periodType === 'YEAR') return String(o.year);
   if (o.periodType === 'MARKETING_YEAR') return `${o.periodLabel} (filed ${o.year})`;
-  if (o.periodType === 'MULTI_YEAR') return o.periodLabel;
+  if (o.periodType === 'MULTI_YEAR') return `five-year window filed under ${o.year}`;
   return `${o.year} ${o.periodLabel}`;
 }
 
-export function figureSources(figure: PartnerFigure): ObservationRow[] {
-  return figure.provenance.kind === 'reported' ? [figure.provenance.observation] : figure.provenance.from;
+/** One source behind a drawn or scored figure: a research row, or a listing that makes the figure a sourced zero. */
+export type Citation = { key: string; source: SourceRef; status: string; period: string; observation: ObservationRow | null };
+
+const cite = (o: ObservationRow): Citation => ({ key: `o${o.id}`, source: o.source, status: STATUS_LABEL[o.status], period: periodText(o), observation: o });
+const citeZero = (l: ListingRow): Citation => ({ key: `l${l.source.id}-${l.year}`, source: l.source, status: 'sourced zero', period: String(l.year), observation: null });
+
+export function figureSources(figure: PartnerFigure): Citation[] {
+  const p = figure.provenance;
+  if (p.kind === 'reported') return [cite(p.observation)];
+  if (p.kind === 'zero') return [citeZero(p.listing)];
+  return [...p.from.map(cite), ...p.zeros.map((z) => citeZero(z.listing))];
+}
+
+export const TIER_LABEL: Record<Tier, string> = { OFFICIAL: 'official', INTL_ORG: 'international organisation', MAJOR_MEDIA: 'major media', OTHER: 'other source' };
+
+/** "Reuters · major media": who published a source and how much its standing backs the figure. */
+export function sourceQuality(source: Pick<SourceRef, 'publisher' | 'tier'>): string {
+  return [source.publisher, source.tier ? TIER_LABEL[source.tier] : 'tier not rated'].filter(Boolean).join(' · ');
 }
 
 export function formatDate(date: string, precision: 'day' | 'month' = 'day'): string {

@@ -17,14 +17,19 @@ export type IndicatorRow = {
   weight: number;
   totalSlug: string | null;
 };
+export type Tier = 'OFFICIAL' | 'INTL_ORG' | 'MAJOR_MEDIA' | 'OTHER';
+export type SourceRef = { id: number; title: string; publisher: string; url: string | null; excerpt: string; tier: Tier | null };
+
+/** A source that lists every partner of an indicator for a year (partner null), or one partner's complete table. */
+export type ListingRow = { indicator: string; reporter: string; partner: string | null; year: number; note: string; source: SourceRef };
+
 export type Catalogue = {
   actors: Actor[];
   memberships: MembershipRow[];
   dimensions: DimensionRow[];
   indicators: IndicatorRow[];
+  listings: ListingRow[];
 };
-
-export type SourceRef = { id: number; title: string; publisher: string; url: string | null; excerpt: string };
 export type PeriodType = 'YEAR' | 'MARKETING_YEAR' | 'PARTIAL_YEAR' | 'MULTI_YEAR';
 export type Status = 'REPORTED' | 'ESTIMATE' | 'APPROXIMATE' | 'LOWER_BOUND' | 'DISPUTED' | 'PARTIAL_YEAR' | 'FORECAST';
 
@@ -40,6 +45,7 @@ export type ObservationRow = {
   value: number | null;
   stance: string | null;
   status: Status;
+  periodNote: string;
   note: string;
   source: SourceRef;
 };

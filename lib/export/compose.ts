@@ -135,7 +135,12 @@ export function composeSvg(spec: ExportSpec, options: ExportOptions, fonts: Font
   const sourceLines = w.wrap(sourceText, smallSize, inner, 3);
   const eventText = spec.events.map((e) => `${e.n} ${e.date}${e.until !== null ? ' (range)' : ''}: ${e.title}`).join('   ');
   const eventLines = eventText ? w.wrap(`Events: ${eventText}`, smallSize, inner, 2) : [];
-  footer.push(...eventLines.map((text) => ({ text })), ...sourceLines.map((text) => ({ text })));
+  const anyMissing = Object.values(spec.values).some((vs) => vs.some((v) => v === null));
+  const anyZero = Object.values(spec.zeros ?? {}).some((zs) => zs.some(Boolean));
+  const keyText = [anyMissing ? 'Grey band or ×: no data for that year (not zero)' : '', anyZero ? '"0": a sourced zero (the source lists every partner; this one had none)' : '']
+    .filter(Boolean)
+    .join('. ');
+  footer.push(...(keyText ? [{ text: keyText }] : []), ...eventLines.map((text) => ({ text })), ...sourceLines.map((text) => ({ text })));
   footer.push({ text: `Data as of ${spec.asOf} · ${options.permalink} · ${PRODUCT_NAME}` });
   const lineHeight = smallSize * 1.4;
   const footerTop = H - pad - footer.length * lineHeight + smallSize;
@@ -178,21 +183,43 @@ export function composeSvg(spec: ExportSpec, options: ExportOptions, fonts: Font
   }
 
   const n = spec.series.length;
+  // A slot where no series has a figure: a grey band that says so, so a gap never reads as zero.
+  spec.slots.forEach((_, i) => {
+    if (!spec.series.every((s) => (spec.values[s.key] ?? [])[i] === null)) return;
+    w.raw(`<rect x="${r1(xOf(i) - slotWidth / 2)}" y="${r1(plotTop)}" width="${r1(slotWidth)}" height="${r1(plotHeight)}" fill="#9ca3af" fill-opacity="0.16"/>`);
+    w.text(slotWidth > smallSize * 4 ? 'no data' : '–', xOf(i), plotBottom - smallSize * 0.6, smallSize * 0.9, { fill: MUTED, anchor: 'middle' });
+  });
   spec.series.forEach((s, si) => {
     const values = spec.values[s.key] ?? [];
     if (spec.kind === 'bar') {
       const group = slotWidth * 0.75;
       const bw = group / n;
       values.forEach((v, i) => {
-        if (v === null) return;
         const x = xOf(i) - group / 2 + si * bw;
+        const slotEmpty = spec.series.every((t) => (spec.values[t.key] ?? [])[i] === null);
+        if (v === null) {
+          // This series has no figure in a slot where others do: a cross at its place on the baseline.
+          if (!slotEmpty) w.text('×', x + bw / 2, plotBottom - 2, smallSize, { fill: s.colour, anchor: 'middle', bold: true });
+          return;
+        }
+        if (v === 0) {
+          w.raw(`<rect x="${r1(x)}" y="${r1(plotBottom - 3)}" width="${r1(Math.max(1, bw - 1))}" height="3" fill="${s.colour}"/>`);
+          w.text('0', x + bw / 2, plotBottom - 5, smallSize * 0.9, { fill: s.colour, anchor: 'middle' });
+          return;
+        }
         w.raw(`<rect x="${r1(x)}" y="${r1(yOf(v))}" width="${r1(Math.max(1, bw - 1))}" height="${r1(plotBottom - yOf(v))}" fill="${s.colour}"/>`);
       });
     } else {
+      // The line breaks where a year has no figure: it never bridges a gap as if the value were known.
       let path = '';
+      let pen = false;
       values.forEach((v, i) => {
-        if (v === null) return;
-        path += `${path ? 'L' : 'M'}${r1(xOf(i))} ${r1(yOf(v))}`;
+        if (v === null) {
+          pen = false;
+          return;
+        }
+        path += `${pen ? 'L' : 'M'}${r1(xOf(i))} ${r1(yOf(v))}`;
+        pen = true;
       });
       if (path) w.raw(`<path d="${path}" fill="none" stroke="${s.colour}" stroke-width="3" stroke-linejoin="round"/>`);
       values.forEach((v, i) => {

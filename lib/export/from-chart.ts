@@ -1,11 +1,11 @@
 import type { IndicatorChart } from '../dashboard/chart-data';
-import { figureSources, partnerColour, STATUS_LABEL } from '../dashboard/format';
-import { annualIndex, matrixCell } from '../dashboard/shape';
+import { figureSources, partnerColour, sourceQuality } from '../dashboard/format';
+import { annualIndex, derivedText, matrixCell } from '../dashboard/shape';
 import type { Actor, Catalogue, ObservationRow, SourceRef } from '../dashboard/types';
 import { viewQuery, type ViewState } from '../schemas/view';
 import type { CsvRow, ExportSpec } from './spec';
 
-const sourceLabel = (s: SourceRef) => (s.publisher && !s.title.includes(s.publisher) ? `${s.title} (${s.publisher})` : s.title);
+const sourceLabel = (s: SourceRef) => `${s.title} (${sourceQuality(s)})`;
 
 /** `<chart>-<focal>-<partners>-<years>`: what the file is, from its name. */
 export function exportFileStem(chart: IndicatorChart, focal: string): string {
@@ -21,24 +21,34 @@ export function indicatorExportSpec(
   const slots: string[] = [];
   for (let y = first; y <= last; y++) slots.push(String(y));
   const values: ExportSpec['values'] = {};
-  for (const s of chart.series) values[s.key] = slots.map((year) => chart.rows.find((r) => r.year === Number(year))?.values[s.key] ?? null);
-  const csv: CsvRow[] = chart.table.map((t) => {
-    const sources = figureSources(t.figure);
-    return {
-      indicator: chart.indicator.slug,
-      unit: chart.indicator.unit,
-      reporter: context.focalCode,
-      partner: t.partner,
-      year: t.year,
-      value: t.value,
-      status:
-        t.figure.provenance.kind === 'derived'
-          ? `derived: sum of ${t.figure.provenance.from.map((o) => o.partner).join(', ')}`
-          : STATUS_LABEL[sources[0]!.status],
-      source_title: sources.map((o) => o.source.title).join('; '),
-      source_url: sources.map((o) => o.source.url ?? '').join('; '),
-    };
-  });
+  const zeros: NonNullable<ExportSpec['zeros']> = {};
+  for (const s of chart.series) {
+    values[s.key] = slots.map((year) => chart.rows.find((r) => r.year === Number(year))?.values[s.key] ?? null);
+    zeros[s.key] = slots.map((year) => chart.rows.find((r) => r.year === Number(year))?.meta[s.key]?.zero === true);
+  }
+  // Exactly the rows drawn, in axis order: every year and series, a missing one as "no data" with no value.
+  const csv: CsvRow[] = [];
+  for (const row of chart.rows) {
+    for (const s of chart.series) {
+      const t = chart.table.find((x) => x.year === row.year && x.partner === s.key);
+      if (!t) {
+        csv.push({ indicator: chart.indicator.slug, unit: chart.indicator.unit, reporter: context.focalCode, partner: s.key, year: row.year, value: '', status: 'no data', source_title: '', source_url: '' });
+        continue;
+      }
+      const sources = figureSources(t.figure);
+      csv.push({
+        indicator: chart.indicator.slug,
+        unit: chart.indicator.unit,
+        reporter: context.focalCode,
+        partner: t.partner,
+        year: t.year,
+        value: t.value,
+        status: t.figure.provenance.kind === 'derived' ? `derived: ${derivedText(t.figure.provenance)}` : sources[0]!.status,
+        source_title: sources.map((o) => `${o.source.title} (${sourceQuality(o.source)})`).join('; '),
+        source_url: sources.map((o) => o.source.url ?? '').join('; '),
+      });
+    }
+  }
   return {
     chart: chart.indicator.slug,
     title: chart.title,
@@ -48,6 +58,7 @@ export function indicatorExportSpec(
     slots,
     series: chart.series,
     values,
+    zeros,
     events: chart.events.map((e) => ({ n: e.n, title: e.title, date: e.date, at: e.at - first, until: e.until === null ? null : e.until - first })),
     sources: chart.sources.map(sourceLabel),
     asOf: context.asOf,
@@ -65,7 +76,7 @@ export function compareExportSpec(
   state: ViewState,
   asOf: string,
 ): ExportSpec {
-  const index = annualIndex(observations);
+  const index = annualIndex(observations, { windows: true });
   const cells = view.partners.map((p) => ({
     partner: p,
     cells: catalogue.dimensions.map((d) => matrixCell(observations, catalogue, d.key, p.code, view.focal.code, { weights: state.weights, from: state.from, to: state.to, index })),

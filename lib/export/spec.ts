@@ -8,7 +8,8 @@ export type CsvRow = {
   reporter: string;
   partner: string;
   year: number | string;
-  value: number;
+  /** empty for a year without data (status "no data"): never written as 0 */
+  value: number | '';
   status: string;
   source_title: string;
   source_url: string;
@@ -24,8 +25,10 @@ export type ExportSpec = {
   /** x slots, left to right (years, or dimensions for the compare chart) */
   slots: string[];
   series: ExportSeries[];
-  /** values[seriesKey][slotIndex] */
+  /** values[seriesKey][slotIndex]; null = no data for that slot (drawn as such, never as zero) */
   values: Record<string, (number | null)[]>;
+  /** slots whose value is a sourced zero (a source that lists every partner leaves this one out), per series */
+  zeros?: Record<string, boolean[]>;
   /** positions in slot units (0 = centre of the first slot) */
   events: ExportEvent[];
   sources: string[];

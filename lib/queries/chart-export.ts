@@ -3,8 +3,8 @@ import { indicatorChart } from '../dashboard/chart-data';
 import { compareExportSpec, indicatorExportSpec } from '../export/from-chart';
 import type { ExportSpec } from '../export/spec';
 import { parseView, viewQuery, type SearchParams } from '../schemas/view';
-import { resolveView } from './dashboard';
-import { getCatalogue, getDataVersion, getEvents, getObservations } from './data';
+import { resolveView, scoringData } from './dashboard';
+import { getCatalogue, getDataVersion, getEvents } from './data';
 
 export type ExportLookup = { ok: true; spec: ExportSpec } | { ok: false; status: 400 | 404; message: string };
 
@@ -18,14 +18,14 @@ export async function lookupIndicatorExport(slug: string, params: SearchParams):
   if (!catalogue.actors.some((a) => a.code === state.focal && a.kind !== 'AGGREGATE')) {
     return { ok: false, status: 400, message: `No focal country with code ${state.focal}` };
   }
-  const view = await resolveView(state);
+  const view = await resolveView(state, [], { totals: true });
   if (view.notices.length > 0) return { ok: false, status: 400, message: view.notices.join(' ') };
-  const [observations, events, version] = await Promise.all([
-    getObservations(view.focal.code, view.fetchCodes, indicator.dimension),
+  const [{ observations, catalogue: scored }, events, version] = await Promise.all([
+    scoringData(view, state, indicator.dimension),
     getEvents({ dimension: indicator.dimension }),
     getDataVersion(),
   ]);
-  const chart = indicatorChart(catalogue, observations, indicator, view.partners.map((p) => p.code), view.focal.code, {
+  const chart = indicatorChart(scored, observations, indicator, view.partners.map((p) => p.code), view.focal.code, {
     from: state.from,
     to: state.to,
     events,
@@ -52,6 +52,6 @@ export async function lookupCompareExport(params: SearchParams): Promise<ExportL
   }
   const view = await resolveView(state);
   if (view.notices.length > 0) return { ok: false, status: 400, message: view.notices.join(' ') };
-  const [observations, version] = await Promise.all([getObservations(view.focal.code, view.fetchCodes), getDataVersion()]);
-  return { ok: true, spec: compareExportSpec(catalogue, observations, view, state, version.changedAt.slice(0, 10)) };
+  const [{ observations, catalogue: scored }, version] = await Promise.all([scoringData(view, state), getDataVersion()]);
+  return { ok: true, spec: compareExportSpec(scored, observations, view, state, version.changedAt.slice(0, 10)) };
 }

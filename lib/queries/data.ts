@@ -67,11 +67,11 @@ export const getDataVersion = cache(async (): Promise<DataVersion> => {
   return value;
 });
 
-const sourceSelect = { id: true, title: true, publisher: true, url: true, excerpt: true } as const;
+const sourceSelect = { id: true, title: true, publisher: true, url: true, excerpt: true, tier: true } as const;
 
 const loadCatalogue = async (): Promise<Catalogue> => {
     const db = getDb();
-    const [actors, memberships, dimensions, indicators] = await Promise.all([
+    const [actors, memberships, dimensions, indicators, listings] = await Promise.all([
       db.actor.findMany({ select: { code: true, name: true, kind: true, isFocal: true }, orderBy: { name: 'asc' } }),
       db.membership.findMany({ select: { joinedOn: true, leftOn: true, group: { select: { code: true } }, member: { select: { code: true } } } }),
       db.dimension.findMany({ select: { key: true, label: true, colour: true, description: true }, orderBy: { sortOrder: 'asc' } }),
@@ -83,12 +83,17 @@ const loadCatalogue = async (): Promise<Catalogue> => {
           partnerSide: true, weight: true, dimension: { select: { key: true } }, totalIndicator: { select: { slug: true } },
         },
       }),
+      db.completeListing.findMany({
+        orderBy: [{ year: 'asc' }, { id: 'asc' }],
+        select: { year: true, note: true, indicator: { select: { slug: true } }, reporter: { select: { code: true } }, partner: { select: { code: true } }, source: { select: sourceSelect } },
+      }),
     ]);
     return {
       actors,
       memberships: memberships.map((m) => ({ group: m.group.code, member: m.member.code, joinedOn: dayOf(m.joinedOn), leftOn: dayOf(m.leftOn) })),
       dimensions,
       indicators: indicators.map(({ dimension, totalIndicator, ...rest }) => ({ ...rest, dimension: dimension.key, totalSlug: totalIndicator?.slug ?? null })),
+      listings: listings.map((l) => ({ indicator: l.indicator.slug, reporter: l.reporter.code, partner: l.partner?.code ?? null, year: l.year, note: l.note, source: l.source })),
     };
   };
 
@@ -106,7 +111,7 @@ const loadObservations = async (focal: string, partners: string[], dimension: st
       },
       orderBy: [{ year: 'asc' }, { rank: 'asc' }, { id: 'asc' }],
       select: {
-        id: true, year: true, periodType: true, periodLabel: true, rank: true, value: true, stance: true, status: true, note: true,
+        id: true, year: true, periodType: true, periodLabel: true, periodNote: true, rank: true, value: true, stance: true, status: true, note: true,
         indicator: { select: { slug: true } },
         partner: { select: { code: true } },
         source: { select: sourceSelect },
@@ -124,6 +129,7 @@ const loadObservations = async (focal: string, partners: string[], dimension: st
       value: o.value === null ? null : Number(o.value),
       stance: o.stance,
       status: o.status,
+      periodNote: o.periodNote,
       note: o.note,
       source: o.source satisfies SourceRef,
     }));
@@ -189,4 +195,42 @@ const loadPartnerCodes = async (focal: string): Promise<string[]> => {
 export async function getPartnerCodes(focal: string): Promise<string[]> {
   const v = await getDataVersion();
   return remembered(['partner-codes', v.datasetId, v.version, focal], () => loadPartnerCodes(focal));
+}
+
+export type SourceFilter = { tier?: string; publisher?: string; dimension?: string };
+export type SourceListing = {
+  id: number;
+  title: string;
+  publisher: string;
+  url: string | null;
+  tier: SourceRef['tier'];
+  values: number;
+  events: number;
+  dimensions: string[];
+};
+
+const loadSources = async (): Promise<SourceListing[]> => {
+  // One pass over the sources with their counts: how many values (published indicators) and events each supports.
+  const rows = await getDb().$queryRaw<{ id: number; title: string; publisher: string; url: string | null; tier: SourceRef['tier']; values: bigint; events: bigint; dimensions: string[] | null }[]>`
+    SELECT s.id, s.title, s.publisher, s.url, s.tier::text AS tier,
+           (SELECT count(*) FROM observation o JOIN indicator i ON i.id = o.indicator_id WHERE o.source_id = s.id AND i.published) AS values,
+           (SELECT count(*) FROM event e WHERE e.source_id = s.id) AS events,
+           (SELECT array_agg(DISTINCT d.key) FROM observation o JOIN indicator i ON i.id = o.indicator_id JOIN dimension d ON d.id = i.dimension_id WHERE o.source_id = s.id) AS dimensions
+    FROM source s
+    ORDER BY s.publisher, s.title, s.id`;
+  return rows.map((r) => ({ ...r, values: Number(r.values), events: Number(r.events), dimensions: (r.dimensions ?? []).sort() }));
+};
+
+/** Every source with how many values and events it supports, for the /sources page (filtered in memory: a few thousand rows). */
+export async function getSources(filter: SourceFilter = {}): Promise<{ sources: SourceListing[]; publishers: string[] }> {
+  const v = await getDataVersion();
+  const all = await remembered(['sources', v.datasetId, v.version], () => loadSources());
+  const needle = filter.publisher?.toLowerCase();
+  const sources = all.filter(
+    (s) =>
+      (!filter.tier || (filter.tier === 'unrated' ? s.tier === null : s.tier === filter.tier)) &&
+      (!needle || s.publisher.toLowerCase().includes(needle)) &&
+      (!filter.dimension || s.dimensions.includes(filter.dimension)),
+  );
+  return { sources, publishers: [...new Set(all.map((s) => s.publisher).filter(Boolean))].sort() };
 }

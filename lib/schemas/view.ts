@@ -19,6 +19,8 @@ export const viewSchema = z
     to: year.optional(),
     weights: z.record(slug, z.number().min(0).max(100)).default({}),
     members: z.boolean().default(false),
+    /** "official": score and draw only figures from official and international-organisation sources. */
+    quality: z.enum(['all', 'official']).default('all'),
   })
   .refine((v) => v.from === undefined || v.to === undefined || v.from <= v.to, { message: '"from" must not be after "to"', path: ['from'] });
 
@@ -61,6 +63,7 @@ export function parseView(params: SearchParams): ParsedView {
     to: first(params.to) || undefined,
     weights: typeof weights === 'string' ? {} : weights,
     members: first(params.members) === '1',
+    quality: first(params.sources) === 'official' ? ('official' as const) : ('all' as const),
   };
   const errors: string[] = typeof weights === 'string' ? [weights] : [];
   const parsed = viewSchema.safeParse(raw);
@@ -90,6 +93,7 @@ export function viewQuery(state: ViewState, overrides: Partial<ViewState> = {}):
   const weights = Object.entries(v.weights).sort(([a], [b]) => a.localeCompare(b));
   if (weights.length > 0) params.set('w', weights.map(([k, w]) => `${k}:${w}`).join(','));
   if (v.members) params.set('members', '1');
+  if (v.quality === 'official') params.set('sources', 'official');
   const query = params.toString().replace(/%2C/g, ',').replace(/%3A/g, ':');
   return query ? `?${query}` : '';
 }

@@ -72,7 +72,11 @@ export function planListings(): PlannedListing[] {
   for (const rule of LISTING_RULES) {
     for (let year = rule.from; year <= rule.to; year++) {
       const candidates = rows.filter(
-        (r) => r.indicator === rule.indicator && Number(r.year) === year && r.source_url.includes(rule.sourceUrl) && (rule.partner === null ? r.partner !== 'WORLD' : r.partner === rule.partner),
+        (r) =>
+          r.indicator === rule.indicator &&
+          (rule.oneTable || Number(r.year) === year) &&
+          r.source_url.includes(rule.sourceUrl) &&
+          (rule.partner === null ? r.partner !== 'WORLD' : r.partner === rule.partner),
       );
       const row = candidates[0];
       if (!row) continue; // the file does not cover this year: no listing, so no zero

@@ -2,11 +2,11 @@ import type { Metadata } from 'next';
 import { CompareChart } from '@/components/charts/compare-chart';
 import { ExportMenu } from '@/components/charts/export-menu';
 import { Notices } from '@/components/dashboard/notices';
+import { QualityNote } from '@/components/dashboard/quality-note';
 import { ViewFilters } from '@/components/dashboard/view-filters';
 import { formatNumber, formatValue, partnerColour } from '@/lib/dashboard/format';
-import { annualIndex, matrixCell } from '@/lib/dashboard/shape';
-import { choosablePartners, resolveView } from '@/lib/queries/dashboard';
-import { getObservations } from '@/lib/queries/data';
+import { matrixCell } from '@/lib/dashboard/shape';
+import { choosablePartners, resolveView, scoringData } from '@/lib/queries/dashboard';
 import { parseView, viewQuery, type SearchParams } from '@/lib/schemas/view';
 
 export const metadata: Metadata = { title: 'Compare partners' };
@@ -14,9 +14,8 @@ export const metadata: Metadata = { title: 'Compare partners' };
 export default async function ComparePage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const { state, errors } = parseView(await searchParams);
   const view = await resolveView(state);
-  const { catalogue, focal, partners } = view;
-  const observations = await getObservations(focal.code, view.fetchCodes);
-  const index = annualIndex(observations);
+  const { focal, partners } = view;
+  const { observations, catalogue, index, share } = await scoringData(view, state);
   const years = observations.map((o) => o.year);
   const yearSpan: [number, number] = years.length ? [Math.min(...years), Math.max(...years)] : [2015, 2024];
   const cells = partners.map((p) => ({
@@ -40,6 +39,7 @@ export default async function ComparePage({ searchParams }: { searchParams: Prom
       </p>
       <Notices messages={[...errors, ...view.notices]} />
       <ViewFilters action="/compare" state={state} partners={await choosablePartners(catalogue, focal.code, state.partners)} years={yearSpan} label="Choose partners and years" />
+      <QualityNote share={share} state={state} path="/compare" />
       <figure className="chart-figure" aria-labelledby="compare-title" data-testid="chart-compare">
         <h2 id="compare-title" className="chart-title">
           {title}

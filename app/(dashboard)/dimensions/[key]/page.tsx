@@ -6,11 +6,12 @@ import { MethodologyPanel } from '@/components/dashboard/methodology';
 import { Notices } from '@/components/dashboard/notices';
 import { ObservationTable } from '@/components/dashboard/observation-table';
 import { ScoreTable } from '@/components/dashboard/score-table';
+import { QualityNote } from '@/components/dashboard/quality-note';
 import { ViewFilters } from '@/components/dashboard/view-filters';
 import { indicatorChart } from '@/lib/dashboard/chart-data';
-import { annualIndex, inRange, WORLD, yearlyScores, type YearScore } from '@/lib/dashboard/shape';
-import { choosablePartners, resolveView } from '@/lib/queries/dashboard';
-import { getCatalogue, getEvents, getObservations } from '@/lib/queries/data';
+import { inRange, WORLD, yearlyScores, type YearScore } from '@/lib/dashboard/shape';
+import { choosablePartners, resolveView, scoringData } from '@/lib/queries/dashboard';
+import { getCatalogue, getEvents } from '@/lib/queries/data';
 import { parseView, viewQuery, type SearchParams } from '@/lib/schemas/view';
 
 type Props = { params: Promise<{ key: string }>; searchParams: Promise<SearchParams> };
@@ -29,21 +30,17 @@ export default async function DimensionPage({ params, searchParams }: Props) {
   const dimension = catalogue.dimensions.find((d) => d.key === key);
   if (!dimension) notFound();
 
-  const [observations, events] = await Promise.all([
-    getObservations(focal.code, view.fetchCodes, dimension.key),
-    getEvents({ dimension: dimension.key }),
-  ]);
+  const [{ observations, catalogue: scored, index, share }, events] = await Promise.all([scoringData(view, state, dimension.key), getEvents({ dimension: dimension.key })]);
   const exportView = { focal: focal.code, apiQuery: viewQuery(state).slice(1), viewPath: `/dimensions/${dimension.key}${viewQuery(state)}` };
-  const index = annualIndex(observations);
   const partnerCodes = partners.map((p) => p.code);
   const indicators = catalogue.indicators.filter((i) => i.dimension === dimension.key);
   const charts = indicators
-    .map((indicator) => indicatorChart(catalogue, observations, indicator, partnerCodes, focal.code, { from: state.from, to: state.to, events }))
+    .map((indicator) => indicatorChart(scored, observations, indicator, partnerCodes, focal.code, { from: state.from, to: state.to, events }))
     .filter((c) => c !== null);
   const scores = new Map<string, YearScore[]>(
     partners.map((p) => [
       p.code,
-      yearlyScores(observations, catalogue, dimension.key, p.code, focal.code, state.weights, index).filter((s) => inRange(s.year, state.from, state.to)),
+      yearlyScores(observations, scored, dimension.key, p.code, focal.code, state.weights, index).filter((s) => inRange(s.year, state.from, state.to)),
     ]),
   );
   const shown = new Set([...partnerCodes, WORLD, ...view.fetchCodes]);
@@ -66,6 +63,7 @@ export default async function DimensionPage({ params, searchParams }: Props) {
       <p className="lede">{dimension.description}</p>
       <Notices messages={[...errors, ...view.notices]} />
       <ViewFilters action={`/dimensions/${dimension.key}`} state={state} partners={await choosablePartners(catalogue, focal.code, state.partners)} years={yearSpan} />
+      <QualityNote share={share} state={state} path={`/dimensions/${dimension.key}`} />
 
       <section aria-labelledby="score-heading">
         <h2 id="score-heading">Dependency score</h2>

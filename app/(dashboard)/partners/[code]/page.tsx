@@ -3,12 +3,13 @@ import { notFound } from 'next/navigation';
 import { EventList } from '@/components/dashboard/event-list';
 import { IndicatorFigure } from '@/components/dashboard/indicator-figure';
 import { Notices } from '@/components/dashboard/notices';
+import { QualityNote } from '@/components/dashboard/quality-note';
 import { ViewFilters } from '@/components/dashboard/view-filters';
 import { indicatorChart } from '@/lib/dashboard/chart-data';
 import { formatNumber, STANCE_LABEL } from '@/lib/dashboard/format';
-import { annualIndex, matrixCell } from '@/lib/dashboard/shape';
-import { resolveView } from '@/lib/queries/dashboard';
-import { getCatalogue, getEvents, getObservations } from '@/lib/queries/data';
+import { matrixCell } from '@/lib/dashboard/shape';
+import { resolveView, scoringData } from '@/lib/queries/dashboard';
+import { getCatalogue, getEvents } from '@/lib/queries/data';
 import { parseView, viewQuery, type SearchParams } from '@/lib/schemas/view';
 import { scoreBand } from '@/lib/scoring/score';
 
@@ -28,22 +29,21 @@ export default async function PartnerPage({ params, searchParams }: Props) {
   if (!partner || partner.code === state.focal) notFound();
   const view = await resolveView({ ...state, partners: [partner.code] });
   const { focal } = view;
-  const [observations, events, dimensionEvents] = await Promise.all([
-    getObservations(focal.code, view.fetchCodes),
+  const [{ observations, catalogue: scoredCatalogue, index, share }, events, dimensionEvents] = await Promise.all([
+    scoringData(view, state),
     getEvents({ partners: [partner.code], from: state.from, to: state.to }),
     getEvents(),
   ]);
   // Each small multiple is the dimension page's chart for this one partner: same data, same export.
   const chartState = { ...state, partners: [partner.code] };
-  const index = annualIndex(observations);
   const years = observations.map((o) => o.year);
   const yearSpan: [number, number] = years.length ? [Math.min(...years), Math.max(...years)] : [2015, 2024];
 
   const panels = catalogue.dimensions.map((d) => {
-    const cell = matrixCell(observations, catalogue, d.key, partner.code, focal.code, { weights: state.weights, from: state.from, to: state.to, index });
+    const cell = matrixCell(observations, scoredCatalogue, d.key, partner.code, focal.code, { weights: state.weights, from: state.from, to: state.to, index });
     const indicator = cell.headline?.indicator ?? catalogue.indicators.find((i) => i.dimension === d.key && i.weight > 0 && i.valueKind !== 'STANCE');
     const chart = indicator
-      ? indicatorChart(catalogue, observations, indicator, [partner.code], focal.code, {
+      ? indicatorChart(scoredCatalogue, observations, indicator, [partner.code], focal.code, {
           from: state.from,
           to: state.to,
           events: dimensionEvents.filter((e) => e.dimension === d.key),
@@ -66,6 +66,7 @@ export default async function PartnerPage({ params, searchParams }: Props) {
       </p>
       <Notices messages={[...errors, ...view.notices]} />
       <ViewFilters action={`/partners/${partner.code}`} state={state} years={yearSpan} keep={{ partners: state.partners.join(',') }} />
+      <QualityNote share={share} state={state} path={`/partners/${partner.code}`} />
 
       <section aria-labelledby="dimensions-heading">
         <h2 id="dimensions-heading">By dimension</h2>
