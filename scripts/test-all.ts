@@ -16,7 +16,7 @@ import { buildIfNeeded } from './build';
 type Tally = { passed: number; failed: number; skipped: number };
 const total: Tally = { passed: 0, failed: 0, skipped: 0 };
 const failures: string[] = [];
-const only = new Set((process.env.TEST_ONLY ?? 'lint,typecheck,unit,integration,system,e2e').split(','));
+const only = new Set((process.env.TEST_ONLY ?? 'lint,typecheck,data:check,unit,integration,system,e2e').split(','));
 
 function run(label: string, command: string, args: string[], env: Record<string, string> = {}): boolean {
   console.log(`\n=== ${label}: ${command} ${args.join(' ')}`);
@@ -50,6 +50,8 @@ fs.mkdirSync('reports', { recursive: true });
 // Lint and typecheck count as one check each.
 check('lint', 'npx', ['eslint', '.', '--max-warnings=0']);
 check('typecheck', 'npx', ['tsc', '--noEmit']);
+// The seeded research files pass the data check (values in their excerpts, years, periods, units, URLs).
+check('data:check', 'npx', ['tsx', 'scripts/data-check.ts', ...['observations', 'events', 'fx', 'nato_members'].map((f) => `prisma/seed/research/${f}.csv`)]);
 
 for (const project of ['unit', 'integration', 'system'] as const) {
   if (!only.has(project)) continue;

@@ -34,6 +34,7 @@ export function ScoreTable({ partners, scores, dimensionLabel }: { partners: Act
                       {s?.score != null ? (
                         <span title={`${Math.round(s.coverage * 100)}% of input weight available`}>
                           <span className="swatch" style={{ background: scoreBand(s.score).colour }} aria-hidden="true" /> {formatNumber(s.score)}
+                          {s.lowConfidence ? <abbr title="low confidence: fewer than two inputs had data"> ⚠</abbr> : null}
                         </span>
                       ) : (
                         '–'
@@ -52,7 +53,8 @@ export function ScoreTable({ partners, scores, dimensionLabel }: { partners: Act
         return (
           <details key={p.code} className="score-inputs">
             <summary>
-              Inputs of the {latest.year} score for {p.name}: {formatNumber(latest.score)}
+              Inputs of the {latest.year} score for {p.name}: {formatNumber(latest.score)} ({latest.components.length} of{' '}
+              {latest.components.length + latest.missing.length} inputs with data{latest.lowConfidence ? '; low confidence' : ''})
             </summary>
             <table>
               <thead>
@@ -76,8 +78,13 @@ export function ScoreTable({ partners, scores, dimensionLabel }: { partners: Act
                   const missing = latest.missing.find((m) => m.slug === input.slug);
                   return (
                     <tr key={input.slug}>
-                      <th scope="row">{input.name}</th>
+                      <th scope="row">
+                        {input.name}
+                        {input.window ? <span className="meta"> (five-year window {input.window}, filed under {latest.year}; not an annual figure)</span> : null}
+                      </th>
                       <td className="num">
+                        {input.display ? `${input.display} → ` : ''}
+                        {input.figure?.provenance.kind === 'zero' ? 'sourced zero: ' : ''}
                         {input.value !== null ? formatValue(input.value, input.unit) : '–'}
                         {input.kind === 'NUMBER' && input.total !== null ? ` of ${formatValue(input.total, input.unit)}` : ''}
                       </td>

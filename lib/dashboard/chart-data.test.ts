@@ -15,12 +15,13 @@ const catalogue: Catalogue = {
   memberships: [],
   dimensions: [{ key: 'grain', label: 'Grain', colour: '#000', description: '' }],
   indicators: [share],
+  listings: [],
 };
 let id = 0;
-const source = { id: 1, title: 'A source', publisher: '', url: 'https://example.org', excerpt: 'x' };
+const source = { id: 1, title: 'A source', publisher: 'A publisher', url: 'https://example.org', excerpt: 'x', tier: 'OFFICIAL' as const };
 const obs = (partner: string, year: number, value: number, extra: Partial<ObservationRow> = {}): ObservationRow => ({
   id: ++id, indicator: 'share', reporter: 'TUR', partner, year, periodType: 'YEAR', periodLabel: '', rank: 0, value, stance: null,
-  status: 'REPORTED', note: '', source, ...extra,
+  status: 'REPORTED', periodNote: '', note: '', source, ...extra,
 });
 const event = (date: string, endDate: string | null = null): EventRow => ({
   id: ++id, date, endDate, precision: 'day', title: `event ${date}`, description: '', partner: null, partnerName: null,
@@ -39,15 +40,16 @@ describe('indicatorChart', () => {
   it('draws only whole-year primary figures, one series per partner with data, in stable colours', () => {
     const chart = indicatorChart(catalogue, observations, share, ['RUS', 'UKR'], 'TUR')!;
     expect(chart.kind).toBe('line');
-    expect(chart.rows.map((r) => [r.year, r.values])).toEqual([
-      [2021, { RUS: 80 }],
-      [2022, { RUS: 70, UKR: 20 }],
+    // a year without a figure is a row marked missing (null, listed in `missing`), never a zero
+    expect(chart.rows.map((r) => [r.year, r.values, r.missing])).toEqual([
+      [2021, { RUS: 80, UKR: null }, ['UKR']],
+      [2022, { RUS: 70, UKR: 20 }, []],
     ]);
     expect(chart.series.map((s) => s.key)).toEqual(['RUS', 'UKR']);
     expect(chart.series[0]?.colour).toBe('#CC3311');
     expect(chart.table).toHaveLength(3);
     expect(chart.sources).toEqual([source]);
-    expect(chart.rows[1]?.meta.RUS).toMatchObject({ status: 'reported', source: 'A source', period: '2022' });
+    expect(chart.rows[1]?.meta.RUS).toMatchObject({ status: 'reported', source: 'A source (A publisher · official)', period: '2022' });
   });
 
   it('places events on the year axis (1 January of Y at Y − 0.5) and keeps ranges', () => {
@@ -55,6 +57,17 @@ describe('indicatorChart', () => {
     expect(chart.events).toHaveLength(1);
     expect(chart.events[0]?.at).toBeCloseTo(2022.055, 2);
     expect(chart.events[0]?.until).toBeCloseTo(2023.04, 2);
+  });
+
+  it('keeps every year of the range on the axis, marking the ones without data, and draws sourced zeros as 0', () => {
+    const listing = { indicator: 'share', reporter: 'TUR', partner: null, year: 2020, note: 'lists every partner', source: { ...source, id: 9, title: 'Complete table' } };
+    const chart = indicatorChart({ ...catalogue, listings: [listing] }, observations, share, ['RUS', 'UKR'], 'TUR', { from: 2019, to: 2022 })!;
+    expect(chart.rows.map((r) => r.year)).toEqual([2019, 2020, 2021, 2022]);
+    expect(chart.rows[0]).toMatchObject({ values: { RUS: null, UKR: null }, missing: ['RUS', 'UKR'] });
+    // 2020: the complete table lists neither partner: both are sourced zeros, not gaps
+    expect(chart.rows[1]?.values).toEqual({ RUS: 0, UKR: 0 });
+    expect(chart.rows[1]?.meta.UKR).toMatchObject({ value: 0, zero: true, status: 'sourced zero' });
+    expect(chart.summary).toContain('No data (not zero) in 2019');
   });
 
   it('has no chart when nothing is drawable in the range', () => {

@@ -23,12 +23,13 @@ const catalogue: Catalogue = {
   ],
   dimensions: [{ key: 'gas', label: 'Gas', colour: '#000', description: '' }],
   indicators: [indicator('share', 'SHARE'), indicator('volume', 'NUMBER'), indicator('stance', 'STANCE', { weight: 0 })],
+  listings: [],
 };
 
 let id = 0;
 const obs = (indicatorSlug: string, partner: string, year: number, value: number | null, extra: Partial<ObservationRow> = {}): ObservationRow => ({
   id: ++id, indicator: indicatorSlug, reporter: 'TUR', partner, year, periodType: 'YEAR', periodLabel: '', rank: 0, value, stance: null,
-  status: 'REPORTED', note: '', source: { id: id, title: `source ${id}`, publisher: '', url: null, excerpt: 'x' }, ...extra,
+  status: 'REPORTED', note: '', source: { id: id, title: `source ${id}`, publisher: '', url: null, excerpt: 'x', tier: null }, periodNote: '', ...extra,
 });
 
 describe('annual series', () => {

@@ -8,7 +8,7 @@ import { seed } from './seed';
 let database: TestDatabase;
 let db: Db;
 
-const TABLES = ['actor', 'membership', 'dimension', 'indicator', 'source', 'observation', 'event'];
+const TABLES = ['actor', 'membership', 'dimension', 'indicator', 'source', 'observation', 'event', 'complete_listing'];
 
 const fingerprintOf = (url: string) => fingerprint(url, TABLES);
 
@@ -24,35 +24,34 @@ afterAll(async () => {
 });
 
 describe('seed', () => {
-  it('loads every research row and is idempotent: a second run changes nothing', async () => {
-    const versionBefore = (await db.dataState.findUniqueOrThrow({ where: { id: 1 } })).version;
+  it('loads every research row through the import and is idempotent: a second run changes no data', async () => {
     const first = await seed(db);
-    const versionAfter = (await db.dataState.findUniqueOrThrow({ where: { id: 1 } })).version;
-    expect(versionAfter).toBeGreaterThan(versionBefore);
-    // 168 research rows + the founding article's gas share and sanctions stance
-    expect(first.created.observations).toBe(170);
-    expect(first.created.events).toBe(32);
+    // 1,043 research rows + the founding article's 2020 gas share
+    expect(first.created.observations).toBe(1044);
+    expect(first.created.events).toBe(93);
+    expect(first.created.memberships).toBe(32);
+    expect(first.created.listings).toBeGreaterThan(50);
     const before = await fingerprintOf(database.url);
     const second = await seed(db);
     expect(Object.values(second.created).every((n) => n === 0)).toBe(true);
     expect(await fingerprintOf(database.url)).toEqual(before);
-    expect((await db.dataState.findUniqueOrThrow({ where: { id: 1 } })).version).toBe(versionAfter);
   });
 
-  it('gives every observation a source with the excerpt that contains the figure', async () => {
-    const rows = await db.observation.findMany({ select: { value: true, stance: true, source: { select: { title: true, excerpt: true } } } });
-    expect(rows.length).toBe(170);
+  it('gives every observation a named source with publisher, tier and the excerpt', async () => {
+    const rows = await db.observation.findMany({ select: { value: true, source: { select: { title: true, publisher: true, tier: true, excerpt: true } } } });
+    expect(rows.length).toBe(1044);
     for (const row of rows) {
-      expect(row.source.title.length).toBeGreaterThan(0);
+      expect(row.source.title).not.toContain('no title returned');
       expect(row.source.excerpt.trim().length).toBeGreaterThan(0);
-      expect(row.value !== null || row.stance !== null).toBe(true);
+      expect(row.source.tier).not.toBeNull();
+      expect(row.value).not.toBeNull();
     }
   });
 
   it("cites the founding article for Russia's ~34% of gas imports in 2020", async () => {
     const row = await db.observation.findFirst({
-      where: { indicator: { slug: 'gas_import_share' }, partner: { code: 'RUS' }, year: 2020 },
-      select: { value: true, status: true, source: { select: { title: true, url: true, excerpt: true } } },
+      where: { indicator: { slug: 'gas_import_share' }, partner: { code: 'RUS' }, year: 2020, source: { url: null } },
+      select: { value: true, status: true, source: { select: { title: true, excerpt: true } } },
     });
     expect(row?.value?.toString()).toBe('34');
     expect(row?.status).toBe('APPROXIMATE');
@@ -60,62 +59,60 @@ describe('seed', () => {
     expect(row?.source.excerpt).toContain('nearly 34%');
   });
 
-  it('keeps partial-year figures out of the annual series and flags them', async () => {
-    const partial = await db.observation.findMany({
-      where: { indicator: { slug: 'foreign_arrivals' }, partner: { code: 'RUS' }, year: 2019 },
-      select: { periodType: true, periodLabel: true, value: true },
-    });
-    expect(partial).toEqual([{ periodType: 'PARTIAL_YEAR', periodLabel: 'Jan–Nov', value: expect.anything() }]);
-    const annualPartials = await db.observation.count({ where: { periodType: 'YEAR', periodLabel: { not: '' } } });
-    expect(annualPartials).toBe(0);
-    const labelled = await db.observation.count({ where: { periodType: 'PARTIAL_YEAR' } });
-    expect(labelled).toBeGreaterThanOrEqual(14);
+  it('takes status and period from their columns: partial-year figures are keyed apart and never annual', async () => {
+    const partial = await db.observation.findMany({ where: { status: 'PARTIAL_YEAR' }, select: { periodType: true, periodLabel: true, periodNote: true } });
+    expect(partial.length).toBe(91);
+    for (const p of partial) {
+      expect(p.periodType).toBe('PARTIAL_YEAR');
+      expect(p.periodLabel.length).toBeGreaterThan(0);
+    }
+    expect(await db.observation.count({ where: { status: 'FORECAST' } })).toBe(9);
+    expect(await db.observation.count({ where: { periodType: 'YEAR', status: { in: ['PARTIAL_YEAR'] } } })).toBe(0);
+    const windows = await db.observation.findMany({ where: { indicator: { slug: 'sipri_supplier_share' } }, select: { periodType: true, periodNote: true } });
+    for (const w of windows) {
+      expect(w.periodType).toBe('MULTI_YEAR');
+      expect(w.periodNote).toMatch(/SIPRI 5-year period/);
+    }
   });
 
-  it('keeps conflicting figures: one primary, the others as alternatives with their own sources', async () => {
+  it('keeps conflicting figures: a reported figure before an approximate one, each with its own source', async () => {
     const rows = await db.observation.findMany({
-      where: { indicator: { slug: 'foreign_arrivals' }, partner: { code: 'RUS' }, year: 2017 },
+      where: { indicator: { slug: 'lng_imports_volume' }, partner: { code: 'WORLD' }, year: 2022, periodLabel: '' },
       orderBy: { rank: 'asc' },
-      select: { rank: true, value: true, sourceId: true },
+      select: { rank: true, status: true, sourceId: true },
     });
-    expect(rows.map((r) => [r.rank, r.value?.toString()])).toEqual([
-      [0, '4720000'],
-      [1, '4702482'],
-    ]);
-    expect(rows[0]?.sourceId).not.toBe(rows[1]?.sourceId);
-    const wheat = await db.observation.findMany({
-      where: { indicator: { slug: 'wheat_import_share' }, partner: { code: 'RUS' }, year: 2021 },
-      orderBy: { rank: 'asc' },
-      select: { value: true, status: true, periodType: true },
-    });
-    expect(wheat.map((w) => [w.value?.toString(), w.status, w.periodType])).toEqual([
-      ['86', 'REPORTED', 'MARKETING_YEAR'],
-      ['66', 'DISPUTED', 'MARKETING_YEAR'],
-    ]);
+    expect(rows.length).toBeGreaterThanOrEqual(2);
+    expect(rows[0]?.status).toBe('REPORTED');
+    expect(new Set(rows.map((r) => r.sourceId)).size).toBe(rows.length);
   });
 
-  it('keeps partner-side figures in their own indicators', async () => {
-    const gazprom = await db.indicator.findUnique({ where: { slug: 'gas_supplies_gazprom' }, select: { partnerSide: true, _count: { select: { observations: true } } } });
-    expect(gazprom).toEqual({ partnerSide: true, _count: { observations: 4 } });
-    const mixed = await db.observation.count({ where: { indicator: { slug: 'gas_imports_volume' }, source: { title: { contains: 'Gazprom' } } } });
-    expect(mixed).toBe(0);
+  it('converts a figure at another scale of its indicator\'s unit exactly, and says what was published', async () => {
+    const rows = await db.observation.findMany({ where: { indicator: { slug: 'crude_imports_bpd' }, note: { startsWith: 'As published' } }, select: { value: true, note: true } });
+    expect(rows.length).toBeGreaterThan(0);
+    for (const r of rows) {
+      const [, printed] = /As published: ([\d.]+) thousand barrels per day/.exec(r.note) ?? [];
+      expect(Number(r.value)).toBeCloseTo(Number(printed) * 1000, 6);
+    }
   });
 
-  it('seeds NATO with dated memberships including the 2023 and 2024 accessions', async () => {
+  it('seeds NATO with all 32 members by accession date, each sourced', async () => {
     const members = await db.membership.findMany({
       where: { group: { code: 'NATO' } },
-      select: { joinedOn: true, member: { select: { code: true } } },
+      select: { joinedOn: true, sourceId: true, member: { select: { code: true, name: true } } },
     });
+    expect(members).toHaveLength(32);
     const byCode = Object.fromEntries(members.map((m) => [m.member.code, m.joinedOn.toISOString().slice(0, 10)]));
-    expect(byCode).toMatchObject({ TUR: '1952-02-18', FIN: '2023-04-04', SWE: '2024-03-07' });
-    expect(Object.keys(byCode)).toEqual(expect.arrayContaining(['USA', 'DEU', 'GBR']));
+    expect(byCode).toMatchObject({ TUR: '1952-02-18', FIN: '2023-04-04', SWE: '2024-03-07', MKD: '2020-03-27', USA: '1949-08-24' });
+    for (const m of members) {
+      expect(m.sourceId).not.toBeNull();
+      expect(m.member.name).not.toBe(m.member.code);
+    }
   });
 
-  it('links every event to a source and keeps the grain deal as a range', async () => {
-    const events = await db.event.findMany({ select: { title: true, endsOn: true, source: { select: { title: true } } } });
-    expect(events).toHaveLength(32);
+  it('links every event to a source and keeps sourced ranges', async () => {
+    const events = await db.event.findMany({ select: { title: true, endsOn: true, source: { select: { title: true, tier: true } } } });
+    expect(events).toHaveLength(93);
     for (const event of events) expect(event.source.title.length).toBeGreaterThan(0);
-    const grain = events.find((e) => e.title.startsWith('Black Sea Grain Initiative'));
-    expect(grain?.endsOn?.toISOString().slice(0, 10)).toBe('2023-07-17');
+    expect(events.filter((e) => e.endsOn !== null)).toHaveLength(4);
   });
 });

@@ -1,39 +1,34 @@
 import { describe, expect, it } from 'vitest';
-import { INDICATORS } from '../../lib/curation/catalogue';
-import { planEvents, planObservations } from './seed';
+import { planEvents, planIndicators, planListings } from './seed';
 
-describe('seed curation (pure)', () => {
-  const planned = planObservations();
-
-  it('maps every research row onto a known indicator, with one unique key per figure', () => {
-    expect(planned).toHaveLength(170);
-    const slugs = new Set(INDICATORS.map((i) => i.slug));
-    for (const item of planned) expect(slugs.has(item.slug)).toBe(true);
-    const keys = planned.map((p) => [p.slug, p.reporter, p.partner, p.year, p.period.label, p.rank].join('|'));
-    expect(new Set(keys).size).toBe(keys.length);
+describe('seed plan (pure)', () => {
+  it('takes every indicator key of research/indicators.csv with its unit, curated weights for the scored ones', () => {
+    const indicators = planIndicators();
+    expect(indicators.length).toBeGreaterThanOrEqual(84);
+    expect(new Set(indicators.map((i) => i.slug)).size).toBe(indicators.length);
+    const bySlug = new Map(indicators.map((i) => [i.slug, i]));
+    expect(bySlug.get('gas_import_share')).toMatchObject({ unit: '%', valueKind: 'SHARE', weight: 1 });
+    expect(bySlug.get('arms_imports_tiv')).toMatchObject({ dimension: 'arms', unit: 'SIPRI TIV (million)', weight: 1 });
+    expect(bySlug.get('sanctions_stance')).toMatchObject({ dimension: 'sanctions', weight: 1 });
+    // an uncurated key is kept, named from its key, and not scored
+    expect(bySlug.get('bsgi_cargo_total')).toMatchObject({ name: 'Bsgi cargo total', weight: 0 });
   });
 
-  it('converts units exactly and says so in the note', () => {
-    const wheat = planned.find((p) => p.slug === 'wheat_imports' && p.partner === 'UKR' && p.year === 2021);
-    expect(wheat?.value).toBe('0.794');
-    expect(wheat?.note).toContain('794 thousand tonnes');
-  });
-
-  it('labels every partial, marketing-year and multi-year figure with its period', () => {
-    for (const item of planned) {
-      if (item.period.type === 'YEAR') expect(item.period.label).toBe('');
-      else expect(item.period.label.length).toBeGreaterThan(0);
-    }
-    const h1 = planned.filter((p) => p.slug === 'diesel_import_share').map((p) => p.period);
-    expect(h1).toEqual([
-      { type: 'PARTIAL_YEAR', label: 'H1' },
-      { type: 'PARTIAL_YEAR', label: 'H2' },
-    ]);
-  });
-
-  it('dates month-precision events to the first of the month and marks them', () => {
+  it('reads events with their end dates and precision from their own columns', () => {
     const events = planEvents();
-    const turkStream = events.find((e) => e.title === 'TurkStream pipeline launched');
-    expect(turkStream).toMatchObject({ startsOn: '2020-01-01', precision: 'month' });
+    expect(events).toHaveLength(93);
+    const grain = events.find((e) => e.title.startsWith('Black Sea Grain Initiative'));
+    expect(grain?.endsOn).toBe('2023-07-17');
+    expect(events.filter((e) => e.precision === 'month').length).toBeGreaterThan(0);
+    for (const e of events) expect(e.source.title).not.toContain('no title returned');
+  });
+
+  it('finds the complete listings behind sourced zeros: every year SIPRI\'s Russia table covers, each Statistical Review edition', () => {
+    const listings = planListings();
+    const russia = listings.filter((l) => l.indicator === 'arms_imports_tiv' && l.partner === 'RUS').map((l) => l.year);
+    expect(russia).toEqual([2015, 2016, 2017, 2018, 2019, 2020, 2021]);
+    const lng = listings.filter((l) => l.indicator === 'lng_imports_volume').map((l) => l.year);
+    expect(lng).toEqual([2016, 2017, 2018, 2019, 2020, 2021, 2022, 2023]);
+    for (const l of listings) expect(l.sourceUrl).toMatch(/^https:\/\/github\.com\//);
   });
 });
