@@ -28,9 +28,11 @@ afterAll(async () => {
 describe('JSON backup', () => {
   it('export → restore into an empty database → export gives identical data', async () => {
     const first = await exportBackup(dbA);
-    expect(first.observations).toHaveLength(170);
+    expect(first.observations).toHaveLength(1044);
+    expect(first.listings.length).toBeGreaterThan(50);
+    expect(first.sources.some((s) => s.tier === 'OFFICIAL')).toBe(true);
     const restored = await restoreBackup(dbB, JSON.parse(JSON.stringify(first)));
-    expect(restored).toMatchObject({ ok: true, counts: { observations: 170, events: 32 } });
+    expect(restored).toMatchObject({ ok: true, counts: { observations: 1044, events: 93 } });
     const second = await exportBackup(dbB);
     expect({ ...second, exportedAt: '' }).toEqual({ ...first, exportedAt: '' });
   });

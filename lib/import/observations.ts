@@ -195,7 +195,15 @@ async function* checked(
 export async function importObservations(
   db: Db,
   file: string,
-  options: { userId?: number | null; fileName?: string; checkOnly?: boolean; onProgress?: (progress: ImportProgress) => void; progressEveryMs?: number } = {},
+  options: {
+    userId?: number | null;
+    fileName?: string;
+    checkOnly?: boolean;
+    onProgress?: (progress: ImportProgress) => void;
+    progressEveryMs?: number;
+    /** add missing rows only, never update stored ones (the seed) */
+    keepExisting?: boolean;
+  } = {},
 ): Promise<ImportReport> {
   const report: ImportReport = { ok: false, rows: 0, errors: [], errorCount: 0 };
   if (!fs.existsSync(file)) return { ...report, errorCount: 1, errors: [{ line: 0, message: `no file at ${file}` }] };
@@ -231,7 +239,7 @@ export async function importObservations(
   const written = await writeTransaction(
     db,
     async (tx) => {
-      const writer = await ImportWriter.open(tx, options.userId ?? null, (done) => progress({ phase: 'writing', rows: done, fraction: total ? done / total : 1 }));
+      const writer = await ImportWriter.open(tx, options.userId ?? null, (done) => progress({ phase: 'writing', rows: done, fraction: total ? done / total : 1 }), options.keepExisting);
       // The rows are read again from the file (never held in memory whole), through the same checks.
       const recheck: ImportReport = { ok: false, rows: 0, errors: [], errorCount: 0 };
       for await (const item of checked(file, ctx, recheck, undefined, { read: ranks })) await writer.add(item);

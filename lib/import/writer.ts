@@ -33,9 +33,11 @@ export class ImportWriter {
     private readonly actorIds: Map<string, number>,
     private readonly dimensionIds: Map<string, number>,
     private readonly indicatorIds: Map<string, number>,
+    /** Only add what is missing: rows and sources already stored stay as they are (the seed, which never overwrites edits). */
+    private readonly keepExisting = false,
   ) {}
 
-  static async open(tx: TransactionClient, userId: number | null, onWritten: (rows: number) => void): Promise<ImportWriter> {
+  static async open(tx: TransactionClient, userId: number | null, onWritten: (rows: number) => void, keepExisting = false): Promise<ImportWriter> {
     const actors = await tx.actor.findMany({ select: { id: true, code: true } });
     const dimensions = await tx.dimension.findMany({ select: { id: true, key: true } });
     const indicators = await tx.indicator.findMany({ select: { id: true, slug: true } });
@@ -44,6 +46,7 @@ export class ImportWriter {
       new Map(actors.map((a) => [a.code, a.id])),
       new Map(dimensions.map((d) => [d.key, d.id])),
       new Map(indicators.map((i) => [i.slug, i.id])),
+      keepExisting,
     );
   }
 
@@ -78,6 +81,8 @@ export class ImportWriter {
     const batch = this.batch;
     const column = <K extends keyof Pending>(k: K) => batch.map((b) => b[k]);
     const sourceColumn = batch.map((b) => this.sourceIds.get(sourceKey(b.source))!);
+    // keepExisting: a conflicting row is never updated (the WHERE below is never true for it)
+    const keep = this.keepExisting;
     const result = await this.tx.$queryRaw<{ inserted: boolean }[]>`
       INSERT INTO observation (indicator_id, reporter_id, partner_id, year, period_type, period_label, period_note, rank, value, status, note, source_id, updated_by_id, updated_at)
       SELECT i, r, p, y, pt::"PeriodType", pl, pn, rk, v::numeric, st::"ObservationStatus", n, s, ${this.userId}::int, now()
@@ -89,7 +94,8 @@ export class ImportWriter {
             period_note = EXCLUDED.period_note, note = EXCLUDED.note,
             version = observation.version + 1, updated_by_id = EXCLUDED.updated_by_id, updated_at = now()
         -- a row the file gives again unchanged is left as it is (its version and who changed it last stay)
-        WHERE (observation.value, observation.source_id, observation.status, observation.period_type, observation.period_note, observation.note)
+        WHERE NOT ${keep}::boolean
+          AND (observation.value, observation.source_id, observation.status, observation.period_type, observation.period_note, observation.note)
           IS DISTINCT FROM (EXCLUDED.value, EXCLUDED.source_id, EXCLUDED.status, EXCLUDED.period_type, EXCLUDED.period_note, EXCLUDED.note)
       RETURNING (xmax = 0) AS inserted`;
     for (const r of result) {
@@ -149,7 +155,7 @@ export class ImportWriter {
     if (wanted.size === 0) return;
     await this.findSources([...wanted.values()]);
     // A research-format row names its source's title, publisher and tier: a source already stored takes them.
-    const described = [...wanted.entries()].filter(([k, r]) => this.sourceIds.has(k) && r.tier !== undefined);
+    const described = this.keepExisting ? [] : [...wanted.entries()].filter(([k, r]) => this.sourceIds.has(k) && r.tier !== undefined);
     if (described.length > 0) {
       await this.tx.$executeRaw`
         UPDATE source s SET title = t.title, publisher = t.publisher, tier = t.tier::"SourceTier", version = s.version + 1

@@ -5,15 +5,15 @@ describe('view state in the URL', () => {
   it('has defaults: Turkey against Russia, Ukraine and NATO, all years', () => {
     const { state, errors } = parseView({});
     expect(errors).toEqual([]);
-    expect(state).toEqual({ focal: 'TUR', partners: DEFAULT_PARTNERS, weights: {}, members: false });
+    expect(state).toEqual({ focal: 'TUR', partners: DEFAULT_PARTNERS, weights: {}, members: false, quality: 'all' });
     expect(viewQuery(state)).toBe('');
   });
 
   it('round-trips every field', () => {
-    const { state } = parseView({ focal: 'tur', partners: 'RUS,usa', from: '2016', to: '2023', w: 'gas_import_share:2,exports:0', members: '1' });
-    expect(state).toEqual({ focal: 'TUR', partners: ['RUS', 'USA'], from: 2016, to: 2023, weights: { gas_import_share: 2, exports: 0 }, members: true });
+    const { state } = parseView({ focal: 'tur', partners: 'RUS,usa', from: '2016', to: '2023', w: 'gas_import_share:2,exports:0', members: '1', sources: 'official' });
+    expect(state).toEqual({ focal: 'TUR', partners: ['RUS', 'USA'], from: 2016, to: 2023, weights: { gas_import_share: 2, exports: 0 }, members: true, quality: 'official' });
     const query = viewQuery(state);
-    expect(query).toBe('?partners=RUS,USA&from=2016&to=2023&w=exports:0,gas_import_share:2&members=1');
+    expect(query).toBe('?partners=RUS,USA&from=2016&to=2023&w=exports:0,gas_import_share:2&members=1&sources=official');
     expect(parseView(Object.fromEntries(new URLSearchParams(query))).state).toEqual(state);
   });
 

@@ -37,6 +37,14 @@ describe('seed', () => {
     expect(await fingerprintOf(database.url)).toEqual(before);
   });
 
+  it("never overwrites an editor's change when run again", async () => {
+    const row = await db.observation.findFirstOrThrow({ where: { indicator: { slug: 'gas_import_share' }, partner: { code: 'RUS' }, year: 2017 }, select: { id: true, value: true } });
+    await db.observation.update({ where: { id: row.id }, data: { value: '52.5' } });
+    await seed(db);
+    expect((await db.observation.findUniqueOrThrow({ where: { id: row.id } })).value?.toString()).toBe('52.5');
+    await db.observation.update({ where: { id: row.id }, data: { value: row.value } });
+  });
+
   it('gives every observation a named source with publisher, tier and the excerpt', async () => {
     const rows = await db.observation.findMany({ select: { value: true, source: { select: { title: true, publisher: true, tier: true, excerpt: true } } } });
     expect(rows.length).toBe(1044);

@@ -172,10 +172,11 @@ export async function seed(db: PrismaClient, options: { log?: (line: string) => 
     }
   }, options120);
 
-  // 2. The figures, through the import (upsert by key; conflicting figures kept as ranked alternatives).
+  // 2. The figures, through the import (conflicting figures kept as ranked alternatives).
   const before = await db.observation.count();
   const sourcesBefore = await db.source.count();
-  const report = await importObservations(db, path.join(RESEARCH_DIR, 'observations.csv'), { fileName: 'research/observations.csv (seed)' });
+  // Missing rows only: the seed never overwrites an editor's change (`npm run import` of the same file upserts).
+  const report = await importObservations(db, path.join(RESEARCH_DIR, 'observations.csv'), { fileName: 'research/observations.csv (seed)', keepExisting: true });
   if (!report.ok) throw new Error(`seed: research/observations.csv does not import: ${report.errors.slice(0, 5).map((e) => `line ${e.line}: ${e.message}`).join('; ')}`);
   created.observations += (await db.observation.count()) - before;
   created.sources += (await db.source.count()) - sourcesBefore;

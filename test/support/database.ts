@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import postgres from 'postgres';
 import { startEmbedded } from '../../lib/db/embedded';
+import { closeFingerprint } from './fingerprint';
 
 export type TestDatabase = { url: string; kind: 'postgres' | 'embedded'; drop: () => Promise<void> };
 
@@ -38,6 +39,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
     url: url.toString(),
     kind: 'postgres',
     drop: async () => {
+      await closeFingerprint(url.toString());
       const cleanup = postgres(serverUrl, { max: 1, onnotice: () => {} });
       try {
         await cleanup.unsafe(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
