@@ -20,7 +20,7 @@ test('@editing replayed server-action requests: forged Origin, no, tampered or e
     await page.getByLabel('Password').fill(E2E_ADMIN.password);
     await page.getByRole('button', { name: 'Sign in' }).click();
     const label = 'Share of gas imports, Russia, 2023';
-    await page.getByLabel(`Value: ${label}`).fill('47.5');
+    await page.getByLabel(`Value: ${label}`, { exact: true }).fill('47.5');
 
     // Capture the real request and keep it from reaching the server.
     let captured: { url: string; headers: Record<string, string>; body: Buffer } | undefined;
@@ -31,7 +31,7 @@ test('@editing replayed server-action requests: forged Origin, no, tampered or e
         await route.abort();
       } else await route.continue();
     });
-    await page.getByRole('button', { name: `Save ${label}` }).click();
+    await page.getByRole('button', { name: `Save ${label}`, exact: true }).click();
     await expect.poll(() => captured !== undefined).toBe(true);
     expect(await state()).toEqual(original);
 

@@ -45,8 +45,8 @@ test('@editing events: an editor adds a dated range for a partner, and the timel
   await form.getByLabel('Starts on').fill('2024-03-04');
   await form.getByLabel('Ends on (for a range)').fill('2024-03-01');
   await form.getByLabel('Title', { exact: true }).fill(title);
-  await form.getByLabel('Partner').selectOption('RUS');
-  await form.getByLabel('Dimension').selectOption('gas');
+  await form.locator('select[name=partner]').selectOption('RUS');
+  await form.locator('select[name=dimension]').selectOption('gas');
   await form.locator('select[name=sourceId]').selectOption({ index: 1 });
   await form.getByRole('button', { name: 'Add event' }).click();
   await expect(form.getByRole('alert')).toContainText('The end is before the start');

@@ -48,10 +48,10 @@ test('@editing an editor changes a value, sees it on the dashboard and in the au
   await filters.getByLabel('Partner').selectOption('RUS');
   await filters.getByRole('button', { name: 'Filter' }).click();
   const label = 'Share of gas imports, Russia, 2024';
-  await expect(page.getByLabel(`Value: ${label}`)).toHaveValue('41');
-  await page.getByLabel(`Value: ${label}`).fill('44.4');
-  await page.getByLabel(`Reason for the change: ${label}`).fill('e2e check');
-  await page.getByRole('button', { name: `Save ${label}` }).click();
+  await expect(page.getByLabel(`Value: ${label}`, { exact: true })).toHaveValue('41');
+  await page.getByLabel(`Value: ${label}`, { exact: true }).fill('44.4');
+  await page.getByLabel(`Reason for the change: ${label}`, { exact: true }).fill('e2e check');
+  await page.getByRole('button', { name: `Save ${label}`, exact: true }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Saved.' })).toBeVisible();
 
   await page.goto('/');
@@ -77,19 +77,19 @@ test('@editing a stale edit is refused with who changed it and when', async ({ b
   const label = 'Share of gas imports, Russia, 2023';
   for (const page of [first, second]) {
     await signIn(page, E2E_EDITOR, url);
-    await expect(page.getByLabel(`Value: ${label}`)).toHaveValue('42.27');
+    await expect(page.getByLabel(`Value: ${label}`, { exact: true })).toHaveValue('42');
   }
-  await first.getByLabel(`Value: ${label}`).fill('42.3');
-  await first.getByRole('button', { name: `Save ${label}` }).click();
+  await first.getByLabel(`Value: ${label}`, { exact: true }).fill('42.3');
+  await first.getByRole('button', { name: `Save ${label}`, exact: true }).click();
   await expect(first.getByRole('status').filter({ hasText: 'Saved.' })).toBeVisible();
-  await second.getByLabel(`Value: ${label}`).fill('40');
-  await second.getByRole('button', { name: `Save ${label}` }).click();
+  await second.getByLabel(`Value: ${label}`, { exact: true }).fill('40');
+  await second.getByRole('button', { name: `Save ${label}`, exact: true }).click();
   await expect(second.getByRole('alert').filter({ hasText: 'Not saved' })).toContainText(`changed by ${E2E_EDITOR.email} at`);
   await expect(second.getByRole('alert').filter({ hasText: 'Not saved' })).toContainText('It is now 42.3');
   // put it back for the other specs
   await first.reload();
-  await first.getByLabel(`Value: ${label}`).fill('42.27');
-  await first.getByRole('button', { name: `Save ${label}` }).click();
+  await first.getByLabel(`Value: ${label}`, { exact: true }).fill('42');
+  await first.getByRole('button', { name: `Save ${label}`, exact: true }).click();
   await expect(first.getByRole('status').filter({ hasText: 'Saved.' })).toBeVisible();
 });
 
@@ -163,15 +163,15 @@ test('@editing hostile text in a note is shown as text, never run', async ({ pag
   await signIn(page, E2E_EDITOR, '/admin/observations?indicator=gas_import_share&partner=RUS');
   const label = 'Share of gas imports, Russia, 2024';
   const hostile = `<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script>'; DROP TABLE observation; --`;
-  await page.getByLabel(`Note: ${label}`).fill(hostile);
-  await page.getByRole('button', { name: `Save ${label}` }).click();
+  await page.getByLabel(`Note: ${label}`, { exact: true }).fill(hostile);
+  await page.getByRole('button', { name: `Save ${label}`, exact: true }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Saved.' })).toBeVisible();
   await page.goto('/dimensions/gas?partners=RUS');
   await expect(page.getByRole('table', { name: /every value/ }).getByText(hostile)).toBeVisible();
   expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
   await page.goto('/admin/observations?indicator=gas_import_share&partner=RUS');
-  await page.getByLabel(`Note: ${label}`).fill('');
-  await page.getByRole('button', { name: `Save ${label}` }).click();
+  await page.getByLabel(`Note: ${label}`, { exact: true }).fill('');
+  await page.getByRole('button', { name: `Save ${label}`, exact: true }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Saved.' })).toBeVisible();
 });
 

@@ -14,13 +14,23 @@ test.describe('@dashboard overview', () => {
     await expect(russia.getByRole('cell').nth(0)).toContainText('41%');
     await expect(russia.getByRole('cell').nth(0)).toContainText('Share of gas imports, 2024');
     await expect(russia.getByRole('cell').nth(0)).toContainText(/down [\d.]+ pts since 2023/);
-    await expect(russia.getByRole('cell').nth(6)).toContainText('Not joining sanctions');
+    // sanctions stance is scored as alignment, with the inputs it had and a low-confidence mark under two
+    await expect(russia.getByRole('cell').nth(6)).toHaveAttribute('data-state', 'score');
+    await expect(russia.getByRole('cell').nth(6)).toContainText(/Score \d+ · \d of \d inputs?/);
     const ukraine = matrix.getByRole('row', { name: /^Ukraine/ });
-    await expect(ukraine.getByRole('cell').nth(0)).toHaveText('No data');
-    // NATO's tourism figure is derived from its members (Germany and the UK in 2024).
-    await expect(matrix.getByRole('row', { name: /^NATO/ }).getByRole('cell').nth(3)).toContainText('sum of members');
+    // the four states: Ukraine's gas is a sourced zero (the Statistical Review lists every supplier), its oil does not apply,
+    // NATO's oil has no data
+    await expect(ukraine.getByRole('cell').nth(0)).toHaveAttribute('data-state', 'zero');
+    await expect(ukraine.getByRole('cell').nth(0)).toContainText('0 · sourced zero');
+    await expect(ukraine.getByRole('cell').nth(1)).toHaveAttribute('data-state', 'na');
+    await expect(ukraine.getByRole('cell').nth(1)).toContainText('Not applicable');
+    const nato = matrix.getByRole('row', { name: /^NATO/ });
+    await expect(nato.getByRole('cell').nth(1)).toHaveText('No data');
+    // NATO's tourism figure is derived from its members, and says how many of all 31 (Turkey left out) it sums.
+    await expect(nato.getByRole('cell').nth(3)).toContainText(/sum of \d+ of 31 members with data/);
+    await expect(page.getByText(/figures in this view \(\d+%\) come from official or international-organisation sources/)).toBeVisible();
     await expect(page.getByRole('heading', { name: 'Key figures' })).toBeVisible();
-    await expect(page.getByText('Russia exits the Black Sea Grain Initiative')).toBeVisible();
+    await expect(page.getByRole('heading', { name: 'Latest events' })).toBeVisible();
   });
 
   test('clicking a cell lands on the dimension view filtered to that partner', async ({ page }) => {

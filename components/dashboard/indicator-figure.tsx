@@ -2,7 +2,8 @@ import { ExportMenu } from '@/components/charts/export-menu';
 import { SeriesChart } from '@/components/charts/series-chart';
 import { exportFileStem } from '@/lib/export/from-chart';
 import type { IndicatorChart } from '@/lib/dashboard/chart-data';
-import { formatDate, formatValue } from '@/lib/dashboard/format';
+import { formatDate, formatValue, sourceQuality } from '@/lib/dashboard/format';
+import { derivedText } from '@/lib/dashboard/shape';
 import { SourceLink } from './source-link';
 
 /** A chart in a <figure> named by its title, with sources in the caption and the numbers in a table. */
@@ -76,20 +77,36 @@ export function IndicatorFigure({
               </tr>
             </thead>
             <tbody>
-              {chart.table.map((t) => (
-                <tr key={`${t.partner}-${t.year}`}>
-                  <td>{t.year}</td>
-                  <th scope="row">{t.partnerName}</th>
-                  <td className="num">{formatValue(t.value, chart.indicator.unit)}</td>
-                  <td>
-                    {t.figure.provenance.kind === 'derived'
-                      ? `Sum of members with data: ${t.figure.provenance.from.map((o) => o.partner).join(', ')}${
-                          t.figure.provenance.membersWithoutData.length ? ` (no data: ${t.figure.provenance.membersWithoutData.join(', ')})` : ''
-                        }`
-                      : 'Reported'}
-                  </td>
-                </tr>
-              ))}
+              {chart.rows.flatMap((row) =>
+                chart.series.map((series) => {
+                  const t = chart.table.find((x) => x.year === row.year && x.partner === series.key);
+                  if (!t) {
+                    return (
+                      <tr key={`${series.key}-${row.year}`} className="missing">
+                        <td>{row.year}</td>
+                        <th scope="row">{series.name}</th>
+                        <td className="num">–</td>
+                        <td>No data (not zero)</td>
+                      </tr>
+                    );
+                  }
+                  const p = t.figure.provenance;
+                  return (
+                    <tr key={`${t.partner}-${t.year}`}>
+                      <td>{t.year}</td>
+                      <th scope="row">{t.partnerName}</th>
+                      <td className="num">{formatValue(t.value, chart.indicator.unit)}</td>
+                      <td>
+                        {p.kind === 'derived'
+                          ? `${derivedText(p)}${p.membersWithoutData.length ? `; no data: ${p.membersWithoutData.join(', ')}` : ''}`
+                          : p.kind === 'zero'
+                            ? `Sourced zero: ${p.listing.source.title} (${sourceQuality(p.listing.source)}) lists every partner`
+                            : `Reported (${sourceQuality(p.observation.source)})`}
+                      </td>
+                    </tr>
+                  );
+                }),
+              )}
             </tbody>
           </table>
         </div>
