@@ -7,13 +7,14 @@ import { initialState } from '@/lib/actions/authorized-state';
 import { createEventAction, deleteEventAction, updateEventAction } from '@/lib/actions/manage-events';
 import type { AdminEvent } from '@/lib/queries/admin';
 
+/** What the forms pick from. Sources are many (hundreds): they are one shared list on the page, `SOURCE_LIST`. */
 export type EventChoices = {
   actors: { code: string; name: string }[];
   dimensions: { key: string; label: string }[];
-  sources: { id: number; title: string }[];
 };
 
-const short = (s: string) => (s.length > 90 ? `${s.slice(0, 88)}…` : s);
+/** Id of the page's one <datalist> of sources, which every event form's source field suggests from. */
+export const SOURCE_LIST = 'event-source-list';
 
 /** Inline editors name each field after their record; the add form's visible labels suffice. */
 const named = (field: string, label: string) => (label ? { 'aria-label': `${field}${label}` } : {});
@@ -63,17 +64,8 @@ function Fields({ event, choices, label }: { event?: AdminEvent; choices: EventC
         </select>
       </label>
       <label>
-        Source{' '}
-        <select name="sourceId" defaultValue={event?.sourceId ?? ''} required {...named('Source', label)}>
-          <option value="" disabled>
-            choose
-          </option>
-          {choices.sources.map((s) => (
-            <option key={s.id} value={s.id}>
-              #{s.id} {short(s.title)}
-            </option>
-          ))}
-        </select>
+        Source id{' '}
+        <input name="sourceId" type="number" min={1} step={1} list={SOURCE_LIST} defaultValue={event?.sourceId} required {...named('Source id', label)} />
       </label>
     </>
   );
