@@ -84,6 +84,39 @@ test.describe('@dashboard views', () => {
     await expect(page.getByRole('listitem').filter({ hasText: 'Ukraine buys six Bayraktar TB2 drones' })).toContainText('Source:');
   });
 
+  test('sources: every source with publisher, tier and what it supports, filtered by tier, publisher and dimension', async ({ page }) => {
+    await page.goto('/sources');
+    const all = Number((await page.getByRole('status').textContent())!.match(/^(\d+) sources/)![1]);
+    expect(all).toBeGreaterThan(500);
+    await page.getByLabel('Tier').selectOption('INTL_ORG');
+    await page.getByLabel('Dimension').selectOption('arms');
+    await page.getByRole('button', { name: 'Show' }).click();
+    await expect(page).toHaveURL(/tier=INTL_ORG&publisher=&dimension=arms|tier=INTL_ORG.*dimension=arms/);
+    await expect(page.getByRole('status')).toContainText('100% of those values from official or international-organisation sources');
+    const rows = page.getByRole('table', { name: /Sources/ }).getByRole('row');
+    expect(await rows.count()).toBeGreaterThan(1);
+    for (const cell of await rows.locator('td:nth-child(3)').allTextContents()) expect(cell).toBe('international organisation');
+    await page.goto('/sources?publisher=Reuters');
+    for (const cell of await page.getByRole('table', { name: /Sources/ }).getByRole('row').locator('td:nth-child(2)').allTextContents()) expect(cell).toMatch(/Reuters/i);
+    await page.goto('/sources?tier=bogus');
+    await expect(page.getByRole('status').first()).toContainText('tier is one of');
+  });
+
+  test('official sources only: the view says what share official sources back, and scores from those alone when asked', async ({ page }) => {
+    await page.goto('/');
+    const note = page.locator('.quality-note');
+    await expect(note).toContainText(/\d+ of \d+ figures in this view \(\d+%\)/);
+    await note.getByRole('link', { name: 'Score from official and international sources only' }).click();
+    await expect(page).toHaveURL(/sources=official/);
+    await expect(page.locator('.quality-note')).toContainText('Scoring from those sources only.');
+    // Russia's arms score rests on SIPRI (an international organisation): it stays; tourism's press figures drop out
+    const russia = page.getByRole('table', { name: /Dependency matrix/ }).getByRole('row', { name: /^Russia/ });
+    await expect(russia.getByRole('cell').nth(5)).toHaveAttribute('data-state', 'score');
+    // the choice survives the filter form
+    await page.getByRole('button', { name: 'Apply' }).click();
+    await expect(page).toHaveURL(/sources=official/);
+  });
+
   test('unknown dimension or partner: a 404 that helps', async ({ page }) => {
     for (const path of ['/dimensions/uranium', '/partners/XYZ']) {
       const response = await page.goto(path);
@@ -103,7 +136,7 @@ test.describe('@dashboard views', () => {
     await expect(page.getByRole('table', { name: /Dependency matrix/ }).getByRole('rowheader')).toHaveText(['Russia']);
   });
 
-  for (const path of ['/', '/?members=1', '/dimensions/gas', '/dimensions/grain?partners=RUS,UKR', '/partners/RUS', '/partners/NATO', '/compare', '/timeline']) {
+  for (const path of ['/', '/?members=1', '/dimensions/gas', '/dimensions/grain?partners=RUS,UKR', '/partners/RUS', '/partners/NATO', '/compare', '/timeline', '/sources?dimension=arms']) {
     test(`axe: no violations on ${path}`, async ({ page }) => {
       await page.goto(path);
       await page.locator('.recharts-wrapper').first().waitFor({ state: 'visible', timeout: 5000 }).catch(() => {});
@@ -115,7 +148,7 @@ test.describe('@dashboard views', () => {
   test('on a 360 px phone the page does not scroll sideways (wide tables scroll in their own box)', async ({ browser }) => {
     const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
     const page = await context.newPage();
-    for (const path of ['/', '/dimensions/gas', '/partners/RUS', '/compare', '/timeline']) {
+    for (const path of ['/', '/dimensions/gas', '/partners/RUS', '/compare', '/timeline', '/sources?dimension=arms']) {
       await page.goto(path);
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
       expect(overflow, path).toBeLessThanOrEqual(0);

@@ -34,6 +34,20 @@ const spec: ExportSpec = {
 };
 
 describe('composeSvg', () => {
+  it('marks a year without data as "no data" (a grey band), draws a sourced zero as 0 and breaks the line at a gap', () => {
+    const gap: ExportSpec = { ...spec, kind: 'bar', slots: ['2021', '2022', '2023'], values: { RUS: [5, null, 0] }, zeros: { RUS: [false, false, true] } };
+    const svg = composeSvg(gap, { width: 1200, height: 675, background: 'white', permalink: 'https://atlas.example/x' }, fonts);
+    expect(svg).toContain('aria-label="no data"');
+    expect(svg).toContain('fill="#9ca3af" fill-opacity="0.16"');
+    expect(svg).toContain('aria-label="Grey band or ×: no data for that year (not zero).');
+    expect(svg).toMatch(/<rect [^>]*height="3" fill="#CC3311"\/>/);
+    const full = composeSvg({ ...gap, values: { RUS: [5, 6, 7] }, zeros: {} }, { width: 1200, height: 675, background: 'white', permalink: 'https://atlas.example/x' }, fonts);
+    expect(full).not.toContain('aria-label="no data"');
+    const line = composeSvg({ ...spec, slots: ['2021', '2022', '2023'], values: { RUS: [40, null, 41] } }, { width: 1200, height: 675, background: 'white', permalink: 'x' }, fonts);
+    // two separate sub-paths, never a segment across the missing year
+    expect(/<path d="M[^"]*M[^"]*" fill="none"/.test(line)).toBe(true);
+  });
+
   it('is a fixed-size, self-contained SVG whose words are outlines, named by title and description', () => {
     const svg = composeSvg(spec, { width: 1200, height: 675, background: 'white', permalink: 'https://atlas.example/x' }, fonts);
     expect(svg).toMatch(/^<svg xmlns="http:\/\/www.w3.org\/2000\/svg" width="1200" height="675"/);

@@ -87,9 +87,18 @@ export function compareExportSpec(
   const sources = new Map<number, SourceRef>();
   for (const c of cells) {
     values[c.partner.code] = dimensions.map((d) => c.cells.find((cell) => cell.dimension === d.key)?.latest?.score ?? null);
-    for (const d of dimensions) {
+    for (const d of catalogue.dimensions) {
       const cell = c.cells.find((x) => x.dimension === d.key);
-      if (!cell?.latest || cell.latest.score === null) continue;
+      if (!cell || cell.state !== 'score' || !cell.latest || cell.latest.score === null) {
+        // every partner × dimension is a row: a sourced zero, not applicable (with the reason) or no data
+        const status = cell?.state === 'zero' ? 'sourced zero' : cell?.state === 'na' ? `not applicable: ${cell.reason}` : 'no data';
+        const source = cell?.state === 'zero' ? cell.zero?.listing.source : undefined;
+        csv.push({
+          indicator: `score:${d.key}`, unit: 'score 0–100', reporter: view.focal.code, partner: c.partner.code, year: cell?.zero?.listing.year ?? '',
+          value: cell?.state === 'zero' ? 0 : '', status, source_title: source ? sourceLabel(source) : '', source_url: source?.url ?? '',
+        });
+        continue;
+      }
       const used = cell.latest.inputs.filter((i) => i.figure && cell.latest!.components.some((k) => k.slug === i.slug)).flatMap((i) => figureSources(i.figure!));
       for (const o of used) sources.set(o.source.id, o.source);
       csv.push({
@@ -99,7 +108,7 @@ export function compareExportSpec(
         partner: c.partner.code,
         year: cell.latest.year,
         value: Math.round(cell.latest.score * 100) / 100,
-        status: `${Math.round(cell.latest.coverage * 100)}% of input weight`,
+        status: `${Math.round(cell.latest.coverage * 100)}% of input weight${cell.latest.lowConfidence ? ', low confidence' : ''}`,
         source_title: used.map((o) => o.source.title).join('; '),
         source_url: used.map((o) => o.source.url ?? '').join('; '),
       });

@@ -84,14 +84,26 @@ export default async function ComparePage({ searchParams }: { searchParams: Prom
                 {cells.map((c) => {
                   const cell = c.cells.find((x) => x.dimension === d.key);
                   return (
-                    <td key={c.partner.code}>
-                      {cell?.latest?.score != null && cell.headline ? (
+                    <td key={c.partner.code} data-state={cell?.state ?? 'none'}>
+                      {cell?.state === 'score' && cell.latest?.score != null && cell.headline ? (
                         <>
-                          Score {formatNumber(cell.latest.score)} ({cell.latest.year})
+                          Score {formatNumber(cell.latest.score)} ({cell.latest.year}){cell.latest.lowConfidence ? ' · low confidence' : ''}
                           <br />
                           <span className="meta">
-                            {cell.headline.indicator.name}: {formatValue(cell.headline.figure.value, cell.headline.indicator.unit)}
+                            {cell.headline.indicator.name}: {cell.headline.display ?? formatValue(cell.headline.figure.value, cell.headline.indicator.unit)}
                           </span>
+                        </>
+                      ) : cell?.state === 'zero' ? (
+                        <>
+                          0 · sourced zero ({cell.zero?.listing.year ?? cell.latest?.year})
+                          <br />
+                          <span className="meta">{cell.zero?.indicator.name ?? cell.headline?.indicator.name}</span>
+                        </>
+                      ) : cell?.state === 'na' ? (
+                        <>
+                          Not applicable
+                          <br />
+                          <span className="meta">{cell.reason}</span>
                         </>
                       ) : (
                         'No data'
