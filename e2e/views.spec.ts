@@ -137,7 +137,7 @@ test.describe('@dashboard views', () => {
   });
 
   for (const path of ['/', '/?members=1', '/dimensions/gas', '/dimensions/grain?partners=RUS,UKR', '/partners/RUS', '/partners/NATO', '/compare', '/timeline', '/sources?dimension=arms']) {
-    test(`axe: no violations on ${path}`, async ({ page }) => {
+    test(`@a11y axe: no violations on ${path}`, async ({ page }) => {
       await page.goto(path);
       await page.locator('.recharts-wrapper').first().waitFor({ state: 'visible', timeout: 5000 }).catch(() => {});
       const results = await new AxeBuilder({ page }).analyze();

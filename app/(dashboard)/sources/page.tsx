@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { z } from 'zod';
 import { Notices } from '@/components/dashboard/notices';
+import { DimensionSelect } from '@/components/ui/dimension-select';
 import { TIER_LABEL } from '@/lib/dashboard/format';
 import type { Tier } from '@/lib/dashboard/types';
 import { getCatalogue, getSources } from '@/lib/queries/data';
@@ -68,17 +69,7 @@ export default async function SourcesPage({ searchParams }: { searchParams: Prom
             ))}
           </datalist>
         </label>
-        <label>
-          Dimension{' '}
-          <select name="dimension" defaultValue={filter.dimension ?? ''}>
-            <option value="">all</option>
-            {catalogue.dimensions.map((d) => (
-              <option key={d.key} value={d.key}>
-                {d.label}
-              </option>
-            ))}
-          </select>
-        </label>
+        <DimensionSelect dimensions={catalogue.dimensions} value={filter.dimension} />
         <button type="submit">Show</button>
       </form>
       <p role="status">

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { EventList } from '@/components/dashboard/event-list';
 import { YearSelect } from '@/components/ui/year-select';
 import { Notices } from '@/components/dashboard/notices';
+import { DimensionSelect } from '@/components/ui/dimension-select';
 import { getCatalogue, getEvents } from '@/lib/queries/data';
 import { MAX_YEAR, MIN_YEAR, type SearchParams } from '@/lib/schemas/view';
 import { z } from 'zod';
@@ -54,17 +55,7 @@ export default async function TimelinePage({ searchParams }: { searchParams: Pro
             ))}
           </select>
         </label>{' '}
-        <label>
-          Dimension{' '}
-          <select name="dimension" defaultValue={filter.dimension ?? ''}>
-            <option value="">all</option>
-            {catalogue.dimensions.map((d) => (
-              <option key={d.key} value={d.key}>
-                {d.label}
-              </option>
-            ))}
-          </select>
-        </label>{' '}
+        <DimensionSelect dimensions={catalogue.dimensions} value={filter.dimension} />{' '}
         <YearSelect id="timeline-from" name="from" label="From" years={yearOptions} value={filter.from} none="earliest" />
         <YearSelect id="timeline-to" name="to" label="to" years={yearOptions} value={filter.to} none="latest" />
         <button type="submit">Apply</button>
