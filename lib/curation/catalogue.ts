@@ -31,12 +31,6 @@ export const ACTORS: ActorSeed[] = [
   { code: 'WORLD', name: 'World (all partners)', kind: 'AGGREGATE' },
 ];
 
-export type Tier = 'OFFICIAL' | 'INTL_ORG' | 'MAJOR_MEDIA' | 'OTHER';
-export const TIERS: Tier[] = ['OFFICIAL', 'INTL_ORG', 'MAJOR_MEDIA', 'OTHER'];
-export const TIER_LABEL: Record<Tier, string> = { OFFICIAL: 'official', INTL_ORG: 'international organisation', MAJOR_MEDIA: 'major media', OTHER: 'other' };
-
-export type Status = 'REPORTED' | 'ESTIMATE' | 'APPROXIMATE' | 'LOWER_BOUND' | 'DISPUTED' | 'PARTIAL_YEAR' | 'FORECAST';
-
 export type IndicatorSeed = {
   slug: string;
   dimension: string;

@@ -91,6 +91,8 @@ export function figureSources(figure: PartnerFigure): Citation[] {
   return [...p.from.map(cite), ...p.zeros.map((z) => citeZero(z.listing))];
 }
 
+/** The four tiers, best first (research/NOTES.md, "Tiers"). */
+export const TIERS: Tier[] = ['OFFICIAL', 'INTL_ORG', 'MAJOR_MEDIA', 'OTHER'];
 export const TIER_LABEL: Record<Tier, string> = { OFFICIAL: 'official', INTL_ORG: 'international organisation', MAJOR_MEDIA: 'major media', OTHER: 'other source' };
 
 /** "Reuters · major media": who published a source and how much its standing backs the figure. */

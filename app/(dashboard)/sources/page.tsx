@@ -2,14 +2,12 @@ import type { Metadata } from 'next';
 import { z } from 'zod';
 import { Notices } from '@/components/dashboard/notices';
 import { DimensionSelect } from '@/components/ui/dimension-select';
-import { TIER_LABEL } from '@/lib/dashboard/format';
-import type { Tier } from '@/lib/dashboard/types';
+import { TIER_LABEL, TIERS } from '@/lib/dashboard/format';
 import { getCatalogue, getSources } from '@/lib/queries/data';
 import type { SearchParams } from '@/lib/schemas/view';
 
 export const metadata: Metadata = { title: 'Sources' };
 
-const TIERS: Tier[] = ['OFFICIAL', 'INTL_ORG', 'MAJOR_MEDIA', 'OTHER'];
 const PAGE_SIZE = 100;
 
 const filterSchema = z.object({
