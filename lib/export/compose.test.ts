@@ -34,6 +34,13 @@ const spec: ExportSpec = {
 };
 
 describe('composeSvg', () => {
+  it('never draws empty boxes: a run of characters no bundled font has (Persian) is shown as "[…]", the words stay in <desc>', () => {
+    const persian = composeSvg({ ...spec, sources: ['گزارش واردات گاز ۲۰۲۰ (Anadolu Agency Persian service)'] }, { width: 1200, height: 675, background: 'white', permalink: 'x' }, fonts);
+    expect(persian).toContain('aria-label="Source: […] (Anadolu Agency Persian service)"');
+    expect(persian).toContain('<desc id="d">');
+    expect(persian).toMatch(/<desc id="d">[^<]*گزارش واردات گاز/);
+  });
+
   it('marks a year without data as "no data" (a grey band), draws a sourced zero as 0 and breaks the line at a gap', () => {
     const gap: ExportSpec = { ...spec, kind: 'bar', slots: ['2021', '2022', '2023'], values: { RUS: [5, null, 0] }, zeros: { RUS: [false, false, true] } };
     const svg = composeSvg(gap, { width: 1200, height: 675, background: 'white', permalink: 'https://atlas.example/x' }, fonts);

@@ -36,11 +36,23 @@ class Writer {
   readonly parts: string[] = [];
   constructor(private readonly fonts: Fonts) {}
 
+  /**
+   * The text with each run of characters that no bundled font can draw (e.g. a Persian source title) shown as "[…]"
+   * instead of empty boxes; the full words stay in the SVG's <desc>.
+   */
+  drawable(text: string): string {
+    const chain = this.fonts.regular;
+    const can = (char: string) => /\s/.test(char) || chain.some((f) => f.charToGlyphIndex(char) > 0);
+    if ([...text].every(can)) return text;
+    return text.replace(/[^\s]+/gu, (word) => ([...word].every(can) ? word : [...word].some(can) ? [...word].map((c) => (can(c) ? c : '')).join('') || '[…]' : '[…]')).replace(/(\[…\](\s+|$))+/g, '[…] ').trimEnd();
+  }
+
   width(text: string, size: number, bold = false): number {
     return runs(bold ? this.fonts.bold : this.fonts.regular, text).reduce((sum, run) => sum + run.font.getAdvanceWidth(run.text, size), 0);
   }
 
-  text(text: string, x: number, y: number, size: number, options: { bold?: boolean; fill?: string; anchor?: 'start' | 'middle' | 'end' } = {}) {
+  text(raw: string, x: number, y: number, size: number, options: { bold?: boolean; fill?: string; anchor?: 'start' | 'middle' | 'end' } = {}) {
+    const text = this.drawable(raw);
     if (!text) return;
     const w = this.width(text, size, options.bold);
     let left = options.anchor === 'middle' ? x - w / 2 : options.anchor === 'end' ? x - w : x;
@@ -54,7 +66,7 @@ class Writer {
 
   /** Greedy word wrap; the last allowed line ends in "…" when text remains. */
   wrap(text: string, size: number, maxWidth: number, maxLines: number, bold = false): string[] {
-    const words = text.split(/\s+/).filter(Boolean);
+    const words = this.drawable(text).split(/\s+/).filter(Boolean);
     const lines: string[] = [];
     let line = '';
     for (let i = 0; i < words.length; i++) {
