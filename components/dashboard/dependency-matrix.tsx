@@ -33,7 +33,7 @@ function Cell({ cell, href }: { cell: MatrixCell; href: string }) {
       <td className={`matrix-cell band-${scoreBandIndex(cell.latest.score)}`} data-state="score">
         <a href={href} className="cell-link">
           <span className="cell-figure">{display ?? formatValue(figure.value, indicator.unit)}</span>
-          <span className="cell-line">{`${indicator.name}, ${input?.window ? `${input.window} (five-year window)` : year}${provenance}`}</span>
+          <span className="cell-line">{`${indicator.name}, ${input?.window ? `five-year window to ${year}` : year}${provenance}`}</span>
           <span className="cell-line">
             {scoreLine(cell)}
             {cell.latest.lowConfidence ? <abbr title="Fewer than two inputs had data this year" className="low-confidence"> ⚠</abbr> : null}

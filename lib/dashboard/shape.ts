@@ -68,7 +68,9 @@ export function matrixCell(
   const previous = scores.at(-2) ?? null;
   let headline: MatrixCell['headline'] = null;
   if (latest) {
-    const input = latest.inputs.find((i) => i.figure !== null && latest.components.some((c) => c.slug === i.slug));
+    // The headline is the input that carries most of the score (a figure rather than a sourced zero when one has weight).
+    const top = [...latest.components].sort((a, b) => b.contribution - a.contribution)[0];
+    const input = latest.inputs.find((i) => i.figure !== null && i.slug === top?.slug) ?? latest.inputs.find((i) => i.figure !== null && latest.components.some((c) => c.slug === i.slug));
     const indicator = catalogue.indicators.find((i) => i.slug === input?.slug);
     if (input?.figure && indicator) headline = { indicator, figure: input.figure, year: latest.year, ...(input.display ? { display: input.display } : {}) };
   }
