@@ -163,6 +163,16 @@ export class ImportWriter {
                     ${described.map(([, r]) => r.publisher ?? '')}::text[], ${described.map(([, r]) => r.tier!)}::text[]) AS t(id, title, publisher, tier)
         WHERE s.id = t.id AND (s.title, s.publisher, s.tier::text) IS DISTINCT FROM (t.title, t.publisher, t.tier)`;
     }
+    // A page has one title, publisher and tier: other passages of the same address that have no tier yet (stored before
+    // tiers existed, e.g. "[no title returned] …") take them too.
+    const rated = this.keepExisting ? [] : [...new Map([...wanted.values()].filter((r) => r.url !== null && r.tier !== undefined).map((r) => [r.url!, r])).values()];
+    if (rated.length > 0) {
+      await this.tx.$executeRaw`
+        UPDATE source s SET title = t.title, publisher = t.publisher, tier = t.tier::"SourceTier", version = s.version + 1
+        FROM unnest(${rated.map((r) => r.url)}::text[], ${rated.map((r) => r.title)}::text[], ${rated.map((r) => r.publisher ?? '')}::text[],
+                    ${rated.map((r) => r.tier!)}::text[]) AS t(url, title, publisher, tier)
+        WHERE s.url = t.url AND s.tier IS NULL`;
+    }
     const missing = [...wanted.entries()].filter(([k]) => !this.sourceIds.has(k)).map(([, r]) => r);
     if (missing.length === 0) return;
     await this.tx.$executeRaw`

@@ -209,6 +209,15 @@ export async function seed(db: PrismaClient, options: { log?: (line: string) => 
         },
       });
     }
+    // Sources stored before tiers existed (an older seed) take the research set's publisher and tier for the same
+    // page, and its title where theirs was only a placeholder; an editor's title stays.
+    for (const e of events) {
+      if (!e.source.url || !e.source.tier) continue;
+      await tx.$executeRaw`
+        UPDATE source SET publisher = ${e.source.publisher}, tier = ${e.source.tier}::"SourceTier", version = version + 1,
+          title = CASE WHEN title LIKE '[no title returned]%' THEN ${e.source.title} ELSE title END
+        WHERE url = ${e.source.url} AND tier IS NULL`;
+    }
     const focal = need(actorIds, 'TUR', 'actor');
     for (const l of listings) {
       const source = await tx.source.findFirst({ where: { url: l.sourceUrl, excerpt: l.sourceExcerpt }, select: { id: true } });
