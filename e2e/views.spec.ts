@@ -63,6 +63,10 @@ test.describe('@dashboard views', () => {
     await expect(page.getByRole('figure', { name: 'Share of gas imports (%)' })).toBeVisible();
     await expect(page.getByRole('heading', { name: 'Timeline' })).toBeVisible();
     await expect(page.getByText('First S-400 deliveries to Turkey')).toBeVisible();
+    // the panels tell the four states apart, as the matrix does
+    await page.goto('/partners/UKR');
+    await expect(page.getByRole('article', { name: 'Gas' }).locator('[data-state]')).toHaveAttribute('data-state', 'zero');
+    await expect(page.getByRole('article', { name: 'Oil' }).locator('[data-state]')).toContainText('Not applicable.');
   });
 
   test('compare: chosen partners side by side in a chart and a table', async ({ page }) => {

@@ -103,7 +103,7 @@ export function indicatorChart(
     sources: [...sourceMap.values()],
     summary: `${kind === 'line' ? 'Line' : 'Bar'} chart of ${indicator.name} for ${series.map((s) => s.name).join(', ')}, ${rowYears[0]}–${rowYears.at(-1)}. Latest: ${latest
       .map((t) => `${t.partnerName} ${t.value} ${indicator.unit} in ${t.year}`)
-      .join('; ')}. ${
+      .join('; ')}.${
       rows.some((r) => r.missing.length) ? ` No data (not zero) in ${rows.filter((r) => r.missing.length === drawn.length).map((r) => r.year).join(', ') || 'some years for some partners'}.` : ''
     } The data table below lists every value.`,
   };

@@ -34,8 +34,6 @@ export type MatrixCell = {
   stance: ObservationRow | null;
 };
 
-export const CELL_STATE_LABEL: Record<CellState, string> = { score: 'score', zero: 'sourced zero', na: 'not applicable', none: 'no data' };
-
 /** Why a dimension does not apply to a relationship, or null when it does. */
 export function notApplicable(catalogue: Catalogue, dimension: string, partner: string): string | null {
   const curated = NOT_APPLICABLE.find((n) => n.partner === partner && n.dimension === dimension);

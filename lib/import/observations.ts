@@ -174,7 +174,7 @@ async function* checked(
     // The research format keeps conflicting figures of one key as ranked alternatives; the short format refuses them.
     if (row.status === undefined && seen.has(key)) problems.push(`duplicate of an earlier row (same indicator, reporter, partner and year)`);
     seen.add(key);
-    if (problems.length === 0 && ranks?.collect) {
+    if (problems.length === 0 && ranks?.collect && row.status !== undefined) {
       const list = ranks.collect.get(key) ?? [];
       list.push({ line: item.line, preference: preference(row) });
       ranks.collect.set(key, list);

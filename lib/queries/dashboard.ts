@@ -58,7 +58,6 @@ export type ScoringData = {
   observations: ObservationRow[];
   catalogue: Catalogue;
   index: Map<string, ObservationRow>;
-  quality: ViewState['quality'];
   /** of the view's figures (its partners and years, all sources): how many official or international sources back */
   share: { official: number; total: number };
 };
@@ -72,5 +71,5 @@ export async function scoringData(view: ResolvedView, state: ViewState, dimensio
   const { observations, catalogue } = withQuality(all, view.catalogue, state.quality);
   const shown = new Set(view.partners.flatMap((p) => [p.code, ...(p.kind === 'GROUP' ? groupMembers(view.catalogue, p.code, view.focal.code) : [])]));
   const share = officialShare(all.filter((o) => shown.has(o.partner) && inRange(o.year, state.from, state.to)));
-  return { observations, catalogue, index: annualIndex(observations, { windows: true }), quality: state.quality, share };
+  return { observations, catalogue, index: annualIndex(observations, { windows: true }), share };
 }

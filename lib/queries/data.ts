@@ -215,7 +215,7 @@ const loadSources = async (): Promise<SourceListing[]> => {
     SELECT s.id, s.title, s.publisher, s.url, s.tier::text AS tier,
            (SELECT count(*) FROM observation o JOIN indicator i ON i.id = o.indicator_id WHERE o.source_id = s.id AND i.published) AS values,
            (SELECT count(*) FROM event e WHERE e.source_id = s.id) AS events,
-           (SELECT array_agg(DISTINCT d.key) FROM observation o JOIN indicator i ON i.id = o.indicator_id JOIN dimension d ON d.id = i.dimension_id WHERE o.source_id = s.id) AS dimensions
+           (SELECT array_agg(DISTINCT d.key) FROM observation o JOIN indicator i ON i.id = o.indicator_id JOIN dimension d ON d.id = i.dimension_id WHERE o.source_id = s.id AND i.published) AS dimensions
     FROM source s
     ORDER BY s.publisher, s.title, s.id`;
   return rows.map((r) => ({ ...r, values: Number(r.values), events: Number(r.events), dimensions: (r.dimensions ?? []).sort() }));

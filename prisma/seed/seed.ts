@@ -211,13 +211,13 @@ export async function seed(db: PrismaClient, options: { log?: (line: string) => 
     }
     // Sources stored before tiers existed (an older seed) take the research set's publisher and tier for the same
     // page, and its title where theirs was only a placeholder; an editor's title stays.
-    for (const e of events) {
-      if (!e.source.url || !e.source.tier) continue;
-      await tx.$executeRaw`
-        UPDATE source SET publisher = ${e.source.publisher}, tier = ${e.source.tier}::"SourceTier", version = version + 1,
-          title = CASE WHEN title LIKE '[no title returned]%' THEN ${e.source.title} ELSE title END
-        WHERE url = ${e.source.url} AND tier IS NULL`;
-    }
+    const rated = events.map((e) => e.source).filter((s) => s.url && s.tier);
+    await tx.$executeRaw`
+      UPDATE source s SET publisher = t.publisher, tier = t.tier::"SourceTier", version = s.version + 1,
+        title = CASE WHEN s.title LIKE '[no title returned]%' THEN t.title ELSE s.title END
+      FROM unnest(${rated.map((r) => r.url)}::text[], ${rated.map((r) => r.title)}::text[], ${rated.map((r) => r.publisher)}::text[],
+                  ${rated.map((r) => r.tier)}::text[]) AS t(url, title, publisher, tier)
+      WHERE s.url = t.url AND s.tier IS NULL`;
     const focal = need(actorIds, 'TUR', 'actor');
     for (const l of listings) {
       const source = await tx.source.findFirst({ where: { url: l.sourceUrl, excerpt: l.sourceExcerpt }, select: { id: true } });

@@ -76,17 +76,26 @@ export default async function PartnerPage({ params, searchParams }: Props) {
               <h3 id={`panel-${dimension.key}`}>
                 <a href={`/dimensions/${dimension.key}${viewQuery(state, { partners: [partner.code] })}`}>{dimension.label}</a>
               </h3>
-              {cell.latest?.score != null ? (
-                <p>
+              {cell.state === 'score' && cell.latest?.score != null ? (
+                <p data-state="score">
                   <span className="swatch" style={{ background: scoreBand(cell.latest.score).colour }} aria-hidden="true" /> Score{' '}
                   <strong>{formatNumber(cell.latest.score)}</strong> in {cell.latest.year}
+                  {cell.latest.lowConfidence ? ' (low confidence: fewer than two inputs)' : ''}
+                </p>
+              ) : cell.state === 'zero' ? (
+                <p data-state="zero">
+                  <strong>0 · sourced zero</strong> ({cell.zero?.listing.year ?? cell.latest?.year}): {cell.zero?.indicator.name ?? cell.headline?.indicator.name}
+                </p>
+              ) : cell.state === 'na' ? (
+                <p data-state="na">
+                  <strong>Not applicable.</strong> {cell.reason}
                 </p>
               ) : cell.stance?.stance ? (
                 <p>
                   {STANCE_LABEL[cell.stance.stance] ?? cell.stance.stance} ({cell.stance.year})
                 </p>
               ) : (
-                <p>No score: no whole-year scored figure.</p>
+                <p data-state="none">No data: no whole-year scored figure.</p>
               )}
               {chart ? <IndicatorFigure chart={chart} compact exportView={exportView} /> : null}
             </article>
