@@ -12,7 +12,7 @@ import { backupSchema, type Backup } from '../schemas/backup';
 
 
 export async function exportBackup(db: Db): Promise<Backup> {
-  const [actors, sources, memberships, dimensions, indicators, observations, events, listings] = await Promise.all([
+  const [actors, sources, memberships, dimensions, indicators, observations, events, listings, fxRates, aliases] = await Promise.all([
     db.actor.findMany({ orderBy: { code: 'asc' }, select: { code: true, name: true, kind: true, isFocal: true } }),
     db.source.findMany({ orderBy: { id: 'asc' }, select: { id: true, title: true, publisher: true, url: true, publishedOn: true, accessedOn: true, excerpt: true, tier: true } }),
     db.membership.findMany({ orderBy: { id: 'asc' }, select: { joinedOn: true, leftOn: true, sourceId: true, group: { select: { code: true } }, member: { select: { code: true } } } }),
@@ -28,17 +28,20 @@ export async function exportBackup(db: Db): Promise<Backup> {
       orderBy: { id: 'asc' },
       select: {
         year: true, periodType: true, periodLabel: true, periodNote: true, rank: true, value: true, stance: true, status: true, note: true, sourceId: true,
+        originalValue: true, originalUnit: true, originalIndicator: true, fxRate: { select: { currency: true, year: true } },
         indicator: { select: { slug: true } }, reporter: { select: { code: true } }, partner: { select: { code: true } },
       },
     }),
     db.event.findMany({
       orderBy: { id: 'asc' },
-      select: { startsOn: true, endsOn: true, precision: true, title: true, description: true, sourceId: true, partner: { select: { code: true } }, dimension: { select: { key: true } } },
+      select: { startsOn: true, endsOn: true, precision: true, title: true, description: true, sourceId: true, reporter: { select: { code: true } }, partner: { select: { code: true } }, dimension: { select: { key: true } } },
     }),
     db.completeListing.findMany({
       orderBy: { id: 'asc' },
       select: { year: true, note: true, sourceId: true, indicator: { select: { slug: true } }, reporter: { select: { code: true } }, partner: { select: { code: true } } },
     }),
+    db.fxRate.findMany({ orderBy: [{ currency: 'asc' }, { year: 'asc' }], select: { currency: true, year: true, perUsd: true, sourceId: true } }),
+    db.indicatorAlias.findMany({ orderBy: { name: 'asc' }, select: { name: true, indicator: { select: { slug: true } } } }),
   ]);
   const position = new Map(sources.map((s, i) => [s.id, i]));
   const ref = (id: number) => position.get(id)!;
@@ -51,15 +54,18 @@ export async function exportBackup(db: Db): Promise<Backup> {
     memberships: memberships.map((m) => ({ group: m.group.code, member: m.member.code, joinedOn: dayOf(m.joinedOn), leftOn: dayOf(m.leftOn), source: m.sourceId === null ? null : ref(m.sourceId) })),
     dimensions,
     indicators: indicators.map(({ dimension, totalIndicator, ...i }) => ({ ...i, dimension: dimension.key, total: totalIndicator?.slug ?? null })),
-    observations: observations.map(({ indicator, reporter, partner, sourceId, value, ...o }) => ({
+    observations: observations.map(({ indicator, reporter, partner, sourceId, value, originalValue, fxRate, ...o }) => ({
       ...o, indicator: indicator.slug, reporter: reporter.code, partner: partner.code, value: value?.toString() ?? null, source: ref(sourceId),
+      originalValue: originalValue?.toString() ?? null, fxRate: fxRate ? ([fxRate.currency, fxRate.year] as [string, number]) : null,
     })),
+    fxRates: fxRates.map((r) => ({ currency: r.currency, year: r.year, perUsd: r.perUsd.toString(), source: ref(r.sourceId) })),
+    aliases: aliases.map((a) => ({ name: a.name, indicator: a.indicator.slug })),
     listings: listings.map((l) => ({
       indicator: l.indicator.slug, reporter: l.reporter.code, partner: l.partner?.code ?? null, year: l.year, source: ref(l.sourceId), note: l.note,
     })),
     events: events.map((e) => ({
       startsOn: dayOf(e.startsOn), endsOn: dayOf(e.endsOn), precision: e.precision, title: e.title, description: e.description,
-      partner: e.partner?.code ?? null, dimension: e.dimension?.key ?? null, source: ref(e.sourceId),
+      reporter: e.reporter.code, partner: e.partner?.code ?? null, dimension: e.dimension?.key ?? null, source: ref(e.sourceId),
     })),
   };
 }
@@ -94,12 +100,19 @@ export async function restoreBackup(db: Db, input: unknown): Promise<{ ok: true;
         indicator.set(i.slug, (await tx.indicator.create({ data: { ...i, dimensionId: need(dimension, key, 'dimension') }, select: { id: true } })).id);
       }
       for (const i of b.indicators) if (i.total) await tx.indicator.update({ where: { slug: i.slug }, data: { totalIndicatorId: need(indicator, i.total, 'indicator') } });
+      const fx = new Map<string, number>();
+      for (const r of b.fxRates) {
+        fx.set(`${r.currency}|${r.year}`, (await tx.fxRate.create({ data: { currency: r.currency, year: r.year, perUsd: r.perUsd, sourceId: need(source, r.source, 'source') }, select: { id: true } })).id);
+      }
+      for (const a of b.aliases) await tx.indicatorAlias.create({ data: { name: a.name, indicatorId: need(indicator, a.indicator, 'indicator') } });
       for (const o of b.observations) {
         await tx.observation.create({
           data: {
             indicatorId: need(indicator, o.indicator, 'indicator'), reporterId: need(actor, o.reporter, 'actor'), partnerId: need(actor, o.partner, 'actor'),
             year: o.year, periodType: o.periodType, periodLabel: o.periodLabel, periodNote: o.periodNote, rank: o.rank, value: o.value, stance: o.stance, status: o.status, note: o.note,
             sourceId: need(source, o.source, 'source'),
+            originalValue: o.originalValue, originalUnit: o.originalUnit, originalIndicator: o.originalIndicator,
+            fxRateId: o.fxRate ? need(fx, `${o.fxRate[0]}|${o.fxRate[1]}`, 'exchange rate') : null,
           },
         });
       }
@@ -115,7 +128,7 @@ export async function restoreBackup(db: Db, input: unknown): Promise<{ ok: true;
         await tx.event.create({
           data: {
             startsOn: dateOf(e.startsOn), endsOn: dateOf(e.endsOn), precision: e.precision, title: e.title, description: e.description,
-            partnerId: e.partner ? need(actor, e.partner, 'actor') : null, dimensionId: e.dimension ? need(dimension, e.dimension, 'dimension') : null,
+            reporterId: need(actor, e.reporter, 'actor'), partnerId: e.partner ? need(actor, e.partner, 'actor') : null, dimensionId: e.dimension ? need(dimension, e.dimension, 'dimension') : null,
             sourceId: need(source, e.source, 'source'),
           },
         });

@@ -177,7 +177,7 @@ describe('research-format import (14 columns)', () => {
     expect(report.errors.map((e) => e.line)).toEqual([2, 3, 4]);
     expect(report.errors[0]?.message).toMatch(/status is not one of reported, approximate/);
     expect(report.errors[1]?.message).toMatch(/tier is not one of official, intl_org/);
-    expect(report.errors[2]?.message).toMatch(/is in "USD billion", not "%"/);
+    expect(report.errors[2]?.message).toMatch(/is in "USD billion", the row in "%": "%" cannot be converted to "USD billion"/);
     expect(await snapshot()).toEqual(before);
   });
 });

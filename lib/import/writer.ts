@@ -10,6 +10,7 @@ type SourceRef = { url: string | null; title: string; excerpt: string; publisher
 type Pending = {
   indicatorId: number; reporterId: number; partnerId: number; year: number; periodType: string; periodLabel: string; periodNote: string; rank: number;
   value: string; status: string; note: string; source: SourceRef;
+  originalValue: string | null; originalUnit: string; originalIndicator: string; fxRateId: number | null;
 };
 export type Written = { observationsCreated: number; observationsUpdated: number; observationsUnchanged: number; indicatorsCreated: number; actorsCreated: number; sourcesCreated: number };
 
@@ -25,6 +26,8 @@ export class ImportWriter {
   readonly written: Written = { observationsCreated: 0, observationsUpdated: 0, observationsUnchanged: 0, indicatorsCreated: 0, actorsCreated: 0, sourcesCreated: 0 };
   private batch: Pending[] = [];
   private readonly sourceIds = new Map<string, number>();
+  /** the file's indicator names mapped onto concepts, remembered for the next file */
+  private readonly aliases = new Map<string, string>();
 
   private constructor(
     private readonly tx: TransactionClient,
@@ -65,13 +68,28 @@ export class ImportWriter {
       value: item.value,
       status: item.status,
       note: item.note,
+      originalValue: item.originalValue,
+      originalUnit: item.originalUnit,
+      originalIndicator: item.originalIndicator,
+      fxRateId: item.fxRateId,
       source: {
         url: row.source_url || null, title: row.source_title, excerpt: row.excerpt,
         ...(row.publisher !== undefined ? { publisher: row.publisher } : {}),
         ...(row.tier !== undefined ? { tier: row.tier.toUpperCase() } : {}),
       },
     });
+    if (item.alias) this.aliases.set(item.alias, item.slug);
     if (this.batch.length >= BATCH_ROWS) await this.flush();
+  }
+
+  /** Remembers each mapping of a file's indicator name onto a concept (a name mapped before keeps its concept). */
+  async saveAliases(): Promise<void> {
+    if (this.aliases.size === 0) return;
+    const names = [...this.aliases.keys()];
+    await this.tx.$executeRaw`
+      INSERT INTO indicator_alias (name, indicator_id)
+      SELECT t.n, i.id FROM unnest(${names}::text[], ${names.map((n) => this.aliases.get(n)!)}::text[]) AS t(n, slug) JOIN indicator i ON i.slug = t.slug
+      ON CONFLICT (name) DO NOTHING`;
   }
 
   /** Writes the queued rows in one statement. */
@@ -84,19 +102,25 @@ export class ImportWriter {
     // keepExisting: a conflicting row is never updated (the WHERE below is never true for it)
     const keep = this.keepExisting;
     const result = await this.tx.$queryRaw<{ inserted: boolean }[]>`
-      INSERT INTO observation (indicator_id, reporter_id, partner_id, year, period_type, period_label, period_note, rank, value, status, note, source_id, updated_by_id, updated_at)
-      SELECT i, r, p, y, pt::"PeriodType", pl, pn, rk, v::numeric, st::"ObservationStatus", n, s, ${this.userId}::int, now()
+      INSERT INTO observation (indicator_id, reporter_id, partner_id, year, period_type, period_label, period_note, rank, value, status, note, source_id,
+                               original_value, original_unit, original_indicator, fx_rate_id, updated_by_id, updated_at)
+      SELECT i, r, p, y, pt::"PeriodType", pl, pn, rk, v::numeric, st::"ObservationStatus", n, s, ov::numeric, ou, oi, fx, ${this.userId}::int, now()
       FROM unnest(${column('indicatorId')}::int[], ${column('reporterId')}::int[], ${column('partnerId')}::int[], ${column('year')}::int[],
                   ${column('periodType')}::text[], ${column('periodLabel')}::text[], ${column('periodNote')}::text[], ${column('rank')}::int[],
-                  ${column('value')}::text[], ${column('status')}::text[], ${column('note')}::text[], ${sourceColumn}::int[]) AS t(i, r, p, y, pt, pl, pn, rk, v, st, n, s)
+                  ${column('value')}::text[], ${column('status')}::text[], ${column('note')}::text[], ${sourceColumn}::int[],
+                  ${column('originalValue')}::text[], ${column('originalUnit')}::text[], ${column('originalIndicator')}::text[], ${column('fxRateId')}::int[])
+             AS t(i, r, p, y, pt, pl, pn, rk, v, st, n, s, ov, ou, oi, fx)
       ON CONFLICT (indicator_id, reporter_id, partner_id, year, period_label, rank) DO UPDATE
         SET value = EXCLUDED.value, source_id = EXCLUDED.source_id, status = EXCLUDED.status, period_type = EXCLUDED.period_type,
-            period_note = EXCLUDED.period_note, note = EXCLUDED.note,
+            period_note = EXCLUDED.period_note, note = EXCLUDED.note, original_value = EXCLUDED.original_value, original_unit = EXCLUDED.original_unit,
+            original_indicator = EXCLUDED.original_indicator, fx_rate_id = EXCLUDED.fx_rate_id,
             version = observation.version + 1, updated_by_id = EXCLUDED.updated_by_id, updated_at = now()
         -- a row the file gives again unchanged is left as it is (its version and who changed it last stay)
         WHERE NOT ${keep}::boolean
-          AND (observation.value, observation.source_id, observation.status, observation.period_type, observation.period_note, observation.note)
-          IS DISTINCT FROM (EXCLUDED.value, EXCLUDED.source_id, EXCLUDED.status, EXCLUDED.period_type, EXCLUDED.period_note, EXCLUDED.note)
+          AND (observation.value, observation.source_id, observation.status, observation.period_type, observation.period_note, observation.note,
+               observation.original_value, observation.original_unit, observation.original_indicator, observation.fx_rate_id)
+          IS DISTINCT FROM (EXCLUDED.value, EXCLUDED.source_id, EXCLUDED.status, EXCLUDED.period_type, EXCLUDED.period_note, EXCLUDED.note,
+               EXCLUDED.original_value, EXCLUDED.original_unit, EXCLUDED.original_indicator, EXCLUDED.fx_rate_id)
       RETURNING (xmax = 0) AS inserted`;
     for (const r of result) {
       if (r.inserted) this.written.observationsCreated++;
@@ -127,7 +151,7 @@ export class ImportWriter {
     if (known !== undefined) return known;
     const { row } = item;
     // A key the catalogue curates (research/indicators.csv's keys) gets its name, kind and weight; others are unscored.
-    const seed = indicatorSeed({ slug: item.slug, dimension: row.dimension, unit: row.unit, definition: `Imported: ${row.indicator} (${row.unit}).` });
+    const seed = indicatorSeed({ slug: item.slug, dimension: item.dimension, unit: row.unit, definition: `Imported: ${row.indicator} (${row.unit}).` });
     const created = await this.tx.indicator.create({
       data: {
         slug: item.slug,
@@ -139,7 +163,7 @@ export class ImportWriter {
         higherIsMoreDependent: seed.higherIsMoreDependent ?? true,
         partnerSide: seed.partnerSide ?? false,
         weight: seed.weight ?? 0,
-        dimensionId: this.dimensionIds.get(row.dimension)!,
+        dimensionId: this.dimensionIds.get(item.dimension)!,
       },
       select: { id: true },
     });

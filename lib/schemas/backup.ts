@@ -24,6 +24,9 @@ export const backupSchema = z.object({
       indicator: z.string(), reporter: z.string(), partner: z.string(), year: z.number().int(), periodType: z.enum(['YEAR', 'MARKETING_YEAR', 'PARTIAL_YEAR', 'MULTI_YEAR']),
       periodLabel: z.string(), periodNote: z.string().default(''), rank: z.number().int(), value: z.string().nullable(), stance: z.string().nullable(),
       status: z.enum(STATUSES), note: z.string(), source: z.number().int(),
+      originalValue: z.string().nullable().default(null), originalUnit: z.string().default(''), originalIndicator: z.string().default(''),
+      /** the exchange rate used, as [currency, year] */
+      fxRate: z.tuple([z.string(), z.number().int()]).nullable().default(null),
     }),
   ),
   listings: z
@@ -32,9 +35,11 @@ export const backupSchema = z.object({
   events: z.array(
     z.object({
       startsOn: z.string(), endsOn: z.string().nullable(), precision: z.string(), title: z.string(), description: z.string(),
-      partner: z.string().nullable(), dimension: z.string().nullable(), source: z.number().int(),
+      reporter: z.string().default('TUR'), partner: z.string().nullable(), dimension: z.string().nullable(), source: z.number().int(),
     }),
   ),
+  fxRates: z.array(z.object({ currency: z.string(), year: z.number().int(), perUsd: z.string(), source: z.number().int() })).default([]),
+  aliases: z.array(z.object({ name: z.string(), indicator: z.string() })).default([]),
 });
 
 export type Backup = z.infer<typeof backupSchema>;

@@ -26,4 +26,6 @@ export const rowSchema = z.object({
   period_note: z.string().trim().max(500, 'period_note is longer than 500 characters').optional(),
   publisher: z.string().trim().max(300, 'publisher is longer than 300 characters').optional(),
   tier: z.enum(RESEARCH_TIERS, { message: `tier is not one of ${RESEARCH_TIERS.join(', ')}` }).optional(),
+  /** Optional column: the standard concept (an indicator key of the atlas) this row's indicator is. */
+  concept: z.string().trim().toLowerCase().max(80, 'concept is longer than 80 characters').optional(),
 });

@@ -21,6 +21,7 @@ function readCsv<T>(file: string): T[] {
 type IndicatorCsv = { indicator: string; dimension: string; unit: string; definition: string };
 type NatoCsv = { member: string; joined_on: string; source_title: string; publisher: string; source_url: string; excerpt: string };
 type ObservationCsv = { indicator: string; partner: string; year: string; source_url: string; excerpt: string };
+type FxCsv = { currency: string; year: string; per_usd: string; source_title: string; publisher: string; source_url: string; excerpt: string; tier: string };
 type EventCsv = {
   date: string; title: string; partner: string; dimension: string; description: string; source_title: string; publisher: string; source_url: string;
   tier: string; end_date: string; date_precision: string;
@@ -86,7 +87,18 @@ export function planListings(): PlannedListing[] {
   return out;
 }
 
-export type SeedCounts = Record<'actors' | 'dimensions' | 'indicators' | 'sources' | 'observations' | 'events' | 'memberships' | 'listings', number>;
+export type SeedCounts = Record<'actors' | 'dimensions' | 'indicators' | 'sources' | 'observations' | 'events' | 'memberships' | 'listings' | 'fxRates', number>;
+
+/** Annual exchange rates (units per US dollar) from research/fx.csv, each with its source. */
+export function planFxRates() {
+  return readCsv<FxCsv>('fx.csv').map((row, index) => {
+    if (!/^[A-Z]{3}$/.test(row.currency) || !/^\d{4}$/.test(row.year) || !/^\d+(\.\d+)?$/.test(row.per_usd)) throw new Error(`fx.csv line ${index + 2}: not a currency, year and rate`);
+    return {
+      currency: row.currency, year: Number(row.year), perUsd: row.per_usd,
+      source: { title: row.source_title, publisher: row.publisher, url: row.source_url || null, excerpt: row.excerpt, tier: tierOf(row.tier) } satisfies SourceInput,
+    };
+  });
+}
 
 type Tx = Omit<PrismaClient, '$connect' | '$disconnect' | '$on' | '$transaction' | '$extends'>;
 
@@ -102,7 +114,8 @@ export async function seed(db: PrismaClient, options: { log?: (line: string) => 
   const events = planEvents();
   const listings = planListings();
   const nato = readCsv<NatoCsv>('nato_members.csv');
-  const created: SeedCounts = { actors: 0, dimensions: 0, indicators: 0, sources: 0, observations: 0, events: 0, memberships: 0, listings: 0 };
+  const fxRates = planFxRates();
+  const created: SeedCounts = { actors: 0, dimensions: 0, indicators: 0, sources: 0, observations: 0, events: 0, memberships: 0, listings: 0, fxRates: 0 };
   const options120 = { timeout: 120_000, maxWait: 30_000 };
 
   const need = (map: Map<string, number>, key: string, what: string) => {
@@ -170,6 +183,13 @@ export async function seed(db: PrismaClient, options: { log?: (line: string) => 
         data: { ...key, sourceId: await sourceId({ title: m.source_title, publisher: m.publisher, url: m.source_url || null, excerpt: m.excerpt, tier: null }) },
       });
     }
+    // Exchange rates: sourced data like any figure, used by the import to convert currencies.
+    for (const rate of fxRates) {
+      const key = { currency_year: { currency: rate.currency, year: rate.year } };
+      if (await tx.fxRate.findUnique({ where: key, select: { id: true } })) continue;
+      created.fxRates++;
+      await tx.fxRate.create({ data: { currency: rate.currency, year: rate.year, perUsd: rate.perUsd, sourceId: await sourceId(rate.source) } });
+    }
   }, options120);
 
   // 2. The figures, through the import (conflicting figures kept as ranked alternatives).
@@ -188,8 +208,10 @@ export async function seed(db: PrismaClient, options: { log?: (line: string) => 
     const actorIds = new Map((await tx.actor.findMany({ select: { id: true, code: true } })).map((a) => [a.code, a.id]));
     const dimensionIds = new Map((await tx.dimension.findMany({ select: { id: true, key: true } })).map((d) => [d.key, d.id]));
     const indicatorIds = new Map((await tx.indicator.findMany({ select: { id: true, slug: true } })).map((i) => [i.slug, i.id]));
+    const turkey = need(actorIds, 'TUR', 'actor');
     for (const event of events) {
-      const existing = await tx.event.findUnique({ where: { startsOn_title: { startsOn: date(event.startsOn), title: event.title } }, select: { id: true } });
+      // The research set's events are all Turkey's relationships.
+      const existing = await tx.event.findUnique({ where: { reporterId_startsOn_title: { reporterId: turkey, startsOn: date(event.startsOn), title: event.title } }, select: { id: true } });
       if (existing) continue;
       created.events++;
       if (event.partner && !actorIds.has(event.partner)) {
@@ -203,6 +225,7 @@ export async function seed(db: PrismaClient, options: { log?: (line: string) => 
           precision: event.precision,
           title: event.title,
           description: event.description,
+          reporterId: turkey,
           partnerId: event.partner ? need(actorIds, event.partner, 'actor') : null,
           dimensionId: event.dimension ? need(dimensionIds, event.dimension, 'dimension') : null,
           sourceId: await sourceId(event.source),
