@@ -18,7 +18,7 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
   const { state, errors } = parseView(await searchParams);
   const view = await resolveView(state);
   const { focal, partners } = view;
-  const [{ observations, catalogue, index, share }, events] = await Promise.all([scoringData(view, state), getEvents({ from: state.from, to: state.to, limit: 6 })]);
+  const [{ observations, catalogue, index, share }, events] = await Promise.all([scoringData(view, state), getEvents({ reporter: view.focal.code, from: state.from, to: state.to, limit: 6 })]);
   const years = observations.map((o) => o.year);
   const yearSpan: [number, number] = years.length ? [Math.min(...years), Math.max(...years)] : [2015, 2024];
   const cellsFor = (code: string) =>

@@ -9,7 +9,7 @@ import type { AdminEvent } from '@/lib/queries/admin';
 
 /** What the forms pick from. Sources are many (hundreds): they are one shared list on the page, `SOURCE_LIST`. */
 export type EventChoices = {
-  actors: { code: string; name: string }[];
+  actors: { code: string; name: string; kind: string }[];
   dimensions: { key: string; label: string }[];
 };
 
@@ -40,6 +40,18 @@ function Fields({ event, choices, label }: { event?: AdminEvent; choices: EventC
       </label>
       <label>
         Description <textarea name="description" defaultValue={event?.description} rows={2} maxLength={4000} {...named('Description', label)} />
+      </label>
+      <label>
+        Focal country{' '}
+        <select name="reporter" defaultValue={event?.reporter ?? 'TUR'} {...named('Focal country', label)}>
+          {choices.actors
+            .filter((a) => a.kind === 'COUNTRY')
+            .map((a) => (
+              <option key={a.code} value={a.code}>
+                {a.name}
+              </option>
+            ))}
+        </select>
       </label>
       <label>
         Partner{' '}
@@ -98,7 +110,7 @@ export function EventEditor({ event, choices }: { event: AdminEvent; choices: Ev
         {when}
         {event.endsOn ? ` – ${event.endsOn}` : ''} {event.title}{' '}
         <span className="meta">
-          ({event.partner || 'general'}, {event.dimension || 'all dimensions'}; source #{event.sourceId})
+          ({event.reporter}–{event.partner || 'general'}, {event.dimension || 'all dimensions'}; source #{event.sourceId})
         </span>
       </summary>
       <form {...saveForm} className="stack" aria-label={`Edit event #${event.id}`}>

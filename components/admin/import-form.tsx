@@ -63,9 +63,18 @@ function follow(url: string, body: Blob | string, onProgress: (p: Progress) => v
   });
 }
 
-/** Upload → check (with a preview and every error) → import: nothing is written before the last step. */
-export function ImportForm() {
+export type ConceptOption = { slug: string; name: string; unit: string; dimension: string; scored: boolean };
+
+const choiceLabel = (c: ConceptOption) => `${c.name} (${c.slug}, ${c.unit})`;
+
+/**
+ * Upload → map the file's unknown indicators onto concepts (suggestions preselected) → check (with a preview and
+ * every error) → import: nothing is written before the last step.
+ */
+export function ImportForm({ concepts }: { concepts: ConceptOption[] }) {
   const [checked, setChecked] = useState<ImportOutcome>(empty);
+  const [mapping, setMapping] = useState<Record<string, string> | null>(null);
+  const [proposals, setProposals] = useState<NonNullable<NonNullable<ImportOutcome['report']>['mapping']>>([]);
   const [committed, setCommitted] = useState<ImportOutcome>(empty);
   const [progress, setProgress] = useState<Progress | null>(null);
   const [busy, setBusy] = useState<'check' | 'commit' | null>(null);
@@ -80,7 +89,25 @@ export function ImportForm() {
     setCommitted(empty);
     setChecked(empty);
     setProgress({ phase: 'uploading', fraction: 0 });
-    setChecked(await follow(`/api/import?step=check&name=${encodeURIComponent(file.name)}`, file, setProgress));
+    setMapping(null);
+    setProposals([]);
+    const outcome = await follow(`/api/import?step=check&name=${encodeURIComponent(file.name)}`, file, setProgress);
+    if (outcome.needsMapping && outcome.report?.mapping) {
+      setProposals(outcome.report.mapping);
+      setMapping(Object.fromEntries(outcome.report.mapping.map((p) => [p.indicator, p.suggestion ?? 'new'])));
+      setChecked({ ...outcome, report: undefined });
+    } else setChecked(outcome);
+    setProgress(null);
+    setBusy(null);
+  };
+
+  const onMap = async (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    setBusy('check');
+    setCommitted(empty);
+    setProgress({ phase: 'checking', fraction: 0 });
+    const outcome = await follow('/api/import?step=check', JSON.stringify({ upload: checked.upload, fileName: checked.fileName, mapping }), setProgress);
+    setChecked({ ...outcome, upload: outcome.upload ?? checked.upload });
     setProgress(null);
     setBusy(null);
   };
@@ -89,7 +116,7 @@ export function ImportForm() {
     event.preventDefault();
     setBusy('commit');
     setProgress({ phase: 'writing', fraction: 0, rows: 0 });
-    const outcome = await follow('/api/import?step=commit', JSON.stringify({ upload: checked.upload, fileName: checked.fileName }), setProgress);
+    const outcome = await follow('/api/import?step=commit', JSON.stringify({ upload: checked.upload, fileName: checked.fileName, ...(mapping ? { mapping } : {}) }), setProgress);
     setCommitted(outcome);
     setProgress(null);
     setBusy(null);
@@ -113,6 +140,63 @@ export function ImportForm() {
         </div>
       ) : null}
       <FormMessage state={checked} />
+      {mapping && proposals.length > 0 ? (
+        <form onSubmit={(e) => void onMap(e)} className="stack" aria-label="Map the file's indicators">
+          <div className="table-wrap">
+            <table>
+              <caption>Map the file&apos;s indicators onto the atlas&apos;s concepts (a mapped indicator is scored like its concept)</caption>
+              <thead>
+                <tr>
+                  {['Indicator in the file', 'Dimension', 'Units', 'Rows', 'Suggested concept', 'Maps to'].map((h) => (
+                    <th scope="col" key={h}>
+                      {h}
+                    </th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody>
+                {proposals.map((p) => {
+                  const suggested = concepts.find((c) => c.slug === p.suggestion);
+                  return (
+                    <tr key={p.indicator}>
+                      <th scope="row">{p.name}</th>
+                      <td>{p.dimension}</td>
+                      <td>{p.units.join(', ')}</td>
+                      <td className="num">{p.rows}</td>
+                      <td>{suggested ? choiceLabel(suggested) : 'none fits'}</td>
+                      <td>
+                        <select
+                          aria-label={`Map ${p.name} to`}
+                          name={`map.${p.indicator}`}
+                          value={mapping[p.indicator] ?? 'new'}
+                          onChange={(e) => setMapping({ ...mapping, [p.indicator]: e.target.value })}
+                        >
+                          {suggested ? <option value={suggested.slug}>Suggested: {choiceLabel(suggested)}</option> : null}
+                          <option value="new">A new unscored indicator</option>
+                          <option value="skip">Skip these rows</option>
+                          <optgroup label="Another concept">
+                            {concepts
+                              .filter((c) => c.slug !== p.suggestion)
+                              .map((c) => (
+                                <option key={c.slug} value={c.slug}>
+                                  {c.dimension}: {choiceLabel(c)}
+                                  {c.scored ? '' : ' · unscored'}
+                                </option>
+                              ))}
+                          </optgroup>
+                        </select>
+                      </td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          </div>
+          <button type="submit" disabled={busy !== null}>
+            {busy === 'check' ? 'Checking…' : 'Check with this mapping'}
+          </button>
+        </form>
+      ) : null}
       {report && report.errors.length > 0 ? (
         <div className="table-wrap">
           <table>
@@ -136,8 +220,50 @@ export function ImportForm() {
           </table>
         </div>
       ) : null}
-      {checked.ok && report?.preview?.length ? (
+      {checked.ok && report?.eventPreview?.length ? (
+        <div className="table-wrap">
+          <table>
+            <caption>
+              Preview: the first {report.eventPreview.length} of {report.rows} events
+            </caption>
+            <thead>
+              <tr>
+                {['Line', 'Date', 'End', 'Title', 'Focal country', 'Partner', 'Dimension', 'Source'].map((h) => (
+                  <th scope="col" key={h}>
+                    {h}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {report.eventPreview.map((r) => (
+                <tr key={r.line}>
+                  <td>{r.line}</td>
+                  <td>{r.date}</td>
+                  <td>{r.end_date}</td>
+                  <td>{r.title}</td>
+                  <td>{r.reporter}</td>
+                  <td>{r.partner}</td>
+                  <td>{r.dimension}</td>
+                  <td>{r.source_title}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
+      {checked.ok && report && (report.preview?.length || report.eventPreview?.length) ? (
         <>
+          {report.mapping?.length ? (
+            <ul className="mapping-summary" aria-label="Mapping used">
+              {report.mapping.map((p) => (
+                <li key={p.indicator}>
+                  {p.name} → {p.choice === 'new' ? 'a new unscored indicator' : p.choice === 'skip' ? 'skipped' : p.choice}
+                </li>
+              ))}
+            </ul>
+          ) : null}
+          {report.preview?.length ? (
           <div className="table-wrap">
             <table>
               <caption>
@@ -169,11 +295,12 @@ export function ImportForm() {
               </tbody>
             </table>
           </div>
+          ) : null}
           <form onSubmit={(e) => void onCommit(e)}>
             <input type="hidden" name="upload" value={checked.upload} />
             <input type="hidden" name="fileName" value={checked.fileName} />
             <button type="submit" disabled={busy !== null || committed.ok}>
-              {busy === 'commit' ? 'Importing…' : `Import ${report.rows} rows`}
+              {busy === 'commit' ? 'Importing…' : `Import ${report.rows - (report.skipped ?? 0)} ${report.kind === 'events' ? 'events' : 'rows'}`}
             </button>
           </form>
         </>

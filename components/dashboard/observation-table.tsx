@@ -44,6 +44,12 @@ export function ObservationTable({ observations, catalogue, caption }: { observa
                     'reported'
                   )}
                   {o.note ? <p className="meta">{o.note}</p> : null}
+                  {o.publishedAs ? <p className="meta">Published as “{o.publishedAs}”, mapped onto this indicator.</p> : null}
+                  {o.fx ? (
+                    <p className="meta fx-rate">
+                      Rate: {o.fx.perUsd} {o.fx.currency} per USD, {o.fx.year}: <SourceLink source={o.fx.source} />
+                    </p>
+                  ) : null}
                 </td>
                 <td>
                   <SourceLink source={o.source} withExcerpt />

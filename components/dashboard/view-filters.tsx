@@ -1,6 +1,8 @@
 import type { Actor } from '@/lib/dashboard/types';
 import type { ViewState } from '@/lib/schemas/view';
 import { YearSelect } from '@/components/ui/year-select';
+import { FocalSelect } from '@/components/ui/focal-select';
+import { focalCountries } from '@/lib/queries/data';
 
 type Props = {
   action: string;
@@ -13,18 +15,21 @@ type Props = {
 };
 
 /** A plain GET form: the chosen view goes into the URL, so back/forward and shared links reproduce it. */
-export function ViewFilters({ action, state, partners, years, keep = {}, label = 'Filter the view' }: Props) {
+export async function ViewFilters({ action, state, partners, years, keep = {}, label = 'Filter the view' }: Props) {
+  const countries = await focalCountries();
   const options: number[] = [];
   for (let y = years[0]; y <= years[1]; y++) options.push(y);
   return (
     <form className="filters" action={action} method="get" aria-label={label} autoComplete="off">
-      {state.focal !== 'TUR' ? <input type="hidden" name="focal" value={state.focal} /> : null}
       {Object.keys(state.weights).length > 0 ? (
         <input type="hidden" name="w" value={Object.entries(state.weights).map(([k, w]) => `${k}:${w}`).join(',')} />
       ) : null}
       {state.members ? <input type="hidden" name="members" value="1" /> : null}
       {state.quality === 'official' ? <input type="hidden" name="sources" value="official" /> : null}
       {Object.entries(keep).map(([name, value]) => (value === undefined ? null : <input key={name} type="hidden" name={name} value={value} />))}
+      <div className="focal">
+        <FocalSelect id="filter-focal" countries={countries} value={state.focal} />
+      </div>
       {partners ? (
         <fieldset>
           <legend>Partners</legend>

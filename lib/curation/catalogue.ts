@@ -172,8 +172,8 @@ export const LISTING_RULES: ListingRule[] = [
  * Cells where the dimension does not apply to the relationship, with the reason (shown instead of "No data").
  * Only where the research itself says so.
  */
-export const NOT_APPLICABLE: { partner: string; dimension: string; reason: string }[] = [
-  { partner: 'UKR', dimension: 'oil', reason: 'Ukraine is not an oil supplier of Turkey (research NOTES: "Ukraine is never a gas or oil supplier").' },
+export const NOT_APPLICABLE: { reporter: string; partner: string; dimension: string; reason: string }[] = [
+  { reporter: 'TUR', partner: 'UKR', dimension: 'oil', reason: 'Ukraine is not an oil supplier of Turkey (research NOTES: "Ukraine is never a gas or oil supplier").' },
 ];
 
 /** The founding article has no URL in the research files; its excerpts are read verbatim from the text at seed time. */

@@ -35,8 +35,8 @@ export type MatrixCell = {
 };
 
 /** Why a dimension does not apply to a relationship, or null when it does. */
-export function notApplicable(catalogue: Catalogue, dimension: string, partner: string): string | null {
-  const curated = NOT_APPLICABLE.find((n) => n.partner === partner && n.dimension === dimension);
+export function notApplicable(catalogue: Catalogue, dimension: string, partner: string, focal: string): string | null {
+  const curated = NOT_APPLICABLE.find((n) => n.reporter === focal && n.partner === partner && n.dimension === dimension);
   if (curated) return curated.reason;
   if (ALIGNMENT_DIMENSIONS.has(dimension) && !sideOf(catalogue, partner)) {
     const name = catalogue.actors.find((a) => a.code === partner)?.name ?? partner;
@@ -85,7 +85,7 @@ export function matrixCell(
     zero = latestZero(catalogue, observations, dimension, partner, focal, options.from, options.to);
     if (zero) state = 'zero';
     else {
-      reason = notApplicable(catalogue, dimension, partner);
+      reason = notApplicable(catalogue, dimension, partner, focal);
       if (reason) state = 'na';
     }
   }

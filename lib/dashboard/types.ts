@@ -48,6 +48,10 @@ export type ObservationRow = {
   periodNote: string;
   note: string;
   source: SourceRef;
+  /** The file's own indicator name, when the import mapped it onto this concept. */
+  publishedAs?: string;
+  /** The exchange rate the import converted the published currency with, and its source. */
+  fx?: { currency: string; year: number; perUsd: string; source: SourceRef } | null;
 };
 
 export type EventRow = {

@@ -41,6 +41,10 @@ export type ImportReport = {
   mapping?: Proposal[];
   /** rows left out because their indicator was mapped to "skip" */
   skipped?: number;
+  /** an events file (recognised by its header) rather than observations */
+  kind?: 'observations' | 'events';
+  eventPreview?: ({ line: number } & Record<'date' | 'end_date' | 'date_precision' | 'title' | 'reporter' | 'partner' | 'dimension' | 'source_title', string>)[];
+  eventsWritten?: { eventsCreated: number; eventsUpdated: number; eventsUnchanged: number; actorsCreated: number; sourcesCreated: number };
 };
 
 /**

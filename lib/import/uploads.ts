@@ -5,11 +5,25 @@ import path from 'node:path';
 import { Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { Db } from '../db/client';
-import { importObservations, type ImportProgress, type ImportReport } from './observations';
+import { type ImportProgress, type ImportReport, type MappingOption } from './observations';
+import { importFile } from './file';
 import { env } from '../env';
 
 /** What the import page shows after each step. */
-export type ImportOutcome = { ok: boolean; message: string; report?: ImportReport; upload?: string; fileName?: string };
+export type ImportOutcome = {
+  ok: boolean;
+  message: string;
+  report?: ImportReport;
+  upload?: string;
+  fileName?: string;
+  /** The file has indicators the atlas does not know: the user maps them (the suggestions preselected) before the check counts. */
+  needsMapping?: boolean;
+};
+
+/** The choices the page sends: the file's indicator name → a concept's key, "new" or "skip". */
+export type MappingChoices = Record<string, string>;
+const asOption = (choices: MappingChoices | undefined): MappingOption =>
+  choices ? new Map(Object.entries(choices).map(([name, choice], i) => [name, { choice, line: i + 1 }])) : 'auto';
 
 export const MAX_UPLOAD_BYTES = 200 * 1024 * 1024;
 // Several instances behind a load balancer: point UPLOAD_DIR at a folder they share (or route /api/import stickily).
@@ -74,9 +88,19 @@ export async function saveUpload(body: ReadableStream<Uint8Array> | Buffer): Pro
 }
 
 /** Step one: every row checked, nothing written; a clean file's upload is kept for step two. */
-export async function checkUpload(db: Db, upload: string, fileName: string, onProgress?: (p: ImportProgress) => void): Promise<ImportOutcome> {
-  const report = await importObservations(db, uploadPath(upload), { checkOnly: true, onProgress });
-  if (!report.ok) fs.rmSync(uploadPath(upload), { force: true });
+export async function checkUpload(db: Db, upload: string, fileName: string, onProgress?: (p: ImportProgress) => void, choices?: MappingChoices): Promise<ImportOutcome> {
+  if (!fs.existsSync(uploadPath(upload))) return { ok: false, message: 'That upload has expired: choose the file again.' };
+  const report = await importFile(db, uploadPath(upload), { checkOnly: true, onProgress, mapping: asOption(choices) });
+  // First look at a file with unknown indicators: the mapping step comes first, so the upload is kept whatever the check found.
+  const needsMapping = choices === undefined && (report.mapping ?? []).some((p) => p.by === 'suggestion');
+  if (!report.ok && !needsMapping) fs.rmSync(uploadPath(upload), { force: true });
+  if (needsMapping) {
+    const n = report.mapping!.filter((p) => p.by === 'suggestion').length;
+    return {
+      ok: false, needsMapping, report, upload, fileName,
+      message: `${n} of the file's indicators ${n === 1 ? 'is' : 'are'} not in the atlas: map ${n === 1 ? 'it' : 'each'} onto a concept (suggested below), keep ${n === 1 ? 'it' : 'them'} as new unscored indicators, or skip ${n === 1 ? 'it' : 'them'}, then check the file.`,
+    };
+  }
   return {
     ok: report.ok,
     message: report.ok
@@ -89,7 +113,7 @@ export async function checkUpload(db: Db, upload: string, fileName: string, onPr
 }
 
 /** Step two: all rows in one transaction with one audit entry, or none; the upload is removed either way. */
-export async function commitUpload(db: Db, upload: string, fileName: string, userId: number, onProgress?: (p: ImportProgress) => void): Promise<ImportOutcome> {
+export async function commitUpload(db: Db, upload: string, fileName: string, userId: number, onProgress?: (p: ImportProgress) => void, choices?: MappingChoices): Promise<ImportOutcome> {
   const file = uploadPath(upload);
   // Expired is expired, whether or not the periodic sweep has reached it yet.
   if (!isFresh(file)) {
@@ -97,9 +121,16 @@ export async function commitUpload(db: Db, upload: string, fileName: string, use
     return { ok: false, message: 'That upload has expired: check the file again.' };
   }
   try {
-    const report = await importObservations(db, file, { userId, fileName, onProgress });
+    const report = await importFile(db, file, { userId, fileName, onProgress, mapping: asOption(choices) });
+    const e = report.eventsWritten;
     return report.ok
-      ? { ok: true, message: `Imported ${report.rows} rows: ${report.written?.observationsCreated} new, ${report.written?.observationsUpdated} updated.`, report }
+      ? {
+          ok: true,
+          message: e
+            ? `Imported ${report.rows} events: ${e.eventsCreated} new, ${e.eventsUpdated} updated.`
+            : `Imported ${report.rows - (report.skipped ?? 0)} rows: ${report.written?.observationsCreated} new, ${report.written?.observationsUpdated} updated${report.skipped ? `, ${report.skipped} skipped` : ''}.`,
+          report,
+        }
       : { ok: false, message: `Not imported: ${report.errorCount} bad rows (the data changed since the check).`, report };
   } finally {
     fs.rmSync(file, { force: true });

@@ -156,7 +156,7 @@ export type AdminSource = { id: number; version: number; title: string; publishe
 
 export type AdminEvent = {
   id: number; version: number; startsOn: string; endsOn: string; precision: 'day' | 'month'; title: string; description: string;
-  partner: string; dimension: string; sourceId: number; sourceTitle: string;
+  reporter: string; partner: string; dimension: string; sourceId: number; sourceTitle: string;
 };
 
 export const adminEvents = adminRead('EDITOR', async (): Promise<AdminEvent[]> => {
@@ -164,12 +164,12 @@ export const adminEvents = adminRead('EDITOR', async (): Promise<AdminEvent[]> =
     orderBy: [{ startsOn: 'desc' }, { id: 'desc' }],
     select: {
       id: true, version: true, startsOn: true, endsOn: true, precision: true, title: true, description: true, sourceId: true,
-      partner: { select: { code: true } }, dimension: { select: { key: true } }, source: { select: { title: true } },
+      reporter: { select: { code: true } }, partner: { select: { code: true } }, dimension: { select: { key: true } }, source: { select: { title: true } },
     },
   });
-  return events.map(({ partner, dimension, source, startsOn, endsOn, precision, ...e }) => ({
+  return events.map(({ reporter, partner, dimension, source, startsOn, endsOn, precision, ...e }) => ({
     ...e, startsOn: dayOf(startsOn), endsOn: dayOf(endsOn) ?? '', precision: precision === 'month' ? 'month' : 'day',
-    partner: partner?.code ?? '', dimension: dimension?.key ?? '', sourceTitle: source.title,
+    reporter: reporter.code, partner: partner?.code ?? '', dimension: dimension?.key ?? '', sourceTitle: source.title,
   }));
 });
 
@@ -177,7 +177,7 @@ export const adminEvents = adminRead('EDITOR', async (): Promise<AdminEvent[]> =
 export const eventChoices = adminRead('EDITOR', async () => {
   const db = getDb();
   const [actors, dimensions, sources] = await Promise.all([
-    db.actor.findMany({ where: { kind: { not: 'AGGREGATE' } }, orderBy: { name: 'asc' }, select: { code: true, name: true } }),
+    db.actor.findMany({ where: { kind: { not: 'AGGREGATE' } }, orderBy: { name: 'asc' }, select: { code: true, name: true, kind: true } }),
     db.dimension.findMany({ orderBy: { sortOrder: 'asc' }, select: { key: true, label: true } }),
     db.source.findMany({ orderBy: { title: 'asc' }, select: { id: true, title: true } }),
   ]);
@@ -215,3 +215,14 @@ export const observationForEdit = adminRead('EDITOR', async (_user, id: number) 
 
 /** Everything, for /api/export (backup.json and observations.csv): editors and admins. */
 export const backupForExport = adminRead('EDITOR', async () => exportBackup(getDb()));
+
+/** The concepts an import can map a file's indicators onto: every indicator of the atlas, scored ones first. */
+export const importConcepts = adminRead('EDITOR', async () => {
+  const rows = await getDb().indicator.findMany({
+    orderBy: [{ dimension: { sortOrder: 'asc' } }, { sortOrder: 'asc' }, { slug: 'asc' }],
+    select: { slug: true, name: true, unit: true, weight: true, dimension: { select: { key: true } } },
+  });
+  return rows
+    .map((r) => ({ slug: r.slug, name: r.name, unit: r.unit, dimension: r.dimension.key, scored: r.weight > 0 }))
+    .sort((a, b) => Number(b.scored) - Number(a.scored));
+});

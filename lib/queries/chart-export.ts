@@ -22,7 +22,7 @@ export async function lookupIndicatorExport(slug: string, params: SearchParams):
   if (view.notices.length > 0) return { ok: false, status: 400, message: view.notices.join(' ') };
   const [{ observations, catalogue: scored }, events, version] = await Promise.all([
     scoringData(view, state, indicator.dimension),
-    getEvents({ dimension: indicator.dimension }),
+    getEvents({ reporter: view.focal.code, dimension: indicator.dimension }),
     getDataVersion(),
   ]);
   const chart = indicatorChart(scored, observations, indicator, view.partners.map((p) => p.code), view.focal.code, {

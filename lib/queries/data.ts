@@ -1,7 +1,7 @@
 import 'server-only';
 import { cache } from 'react';
 import { getDb } from '../db/prisma';
-import type { Catalogue, DataVersion, EventRow, ObservationRow, SourceRef } from '../dashboard/types';
+import type { Actor, Catalogue, DataVersion, EventRow, ObservationRow, SourceRef } from '../dashboard/types';
 import { dayOf } from '../schemas/dates';
 
 /**
@@ -112,6 +112,7 @@ const loadObservations = async (focal: string, partners: string[], dimension: st
       orderBy: [{ year: 'asc' }, { rank: 'asc' }, { id: 'asc' }],
       select: {
         id: true, year: true, periodType: true, periodLabel: true, periodNote: true, rank: true, value: true, stance: true, status: true, note: true,
+        originalIndicator: true, fxRate: { select: { currency: true, year: true, perUsd: true, source: { select: sourceSelect } } },
         indicator: { select: { slug: true } },
         partner: { select: { code: true } },
         source: { select: sourceSelect },
@@ -132,6 +133,8 @@ const loadObservations = async (focal: string, partners: string[], dimension: st
       periodNote: o.periodNote,
       note: o.note,
       source: o.source satisfies SourceRef,
+      ...(o.originalIndicator ? { publishedAs: o.originalIndicator } : {}),
+      ...(o.fxRate ? { fx: { currency: o.fxRate.currency, year: o.fxRate.year, perUsd: o.fxRate.perUsd.toString(), source: o.fxRate.source } } : {}),
     }));
   };
 
@@ -142,11 +145,13 @@ export async function getObservations(focal: string, partners: string[], dimensi
   return remembered(['observations', v.datasetId, v.version, focal, codes, dimension], () => loadObservations(focal, codes, dimension));
 }
 
-export type EventFilter = { partners?: string[]; dimension?: string; from?: number; to?: number; limit?: number };
+/** `reporter`: the focal country; events are those of its relationships only. */
+export type EventFilter = { reporter: string; partners?: string[]; dimension?: string; from?: number; to?: number; limit?: number };
 
 const loadEvents = async (filter: EventFilter): Promise<EventRow[]> => {
     const rows = await getDb().event.findMany({
       where: {
+        reporter: { code: filter.reporter },
         ...(filter.partners?.length ? { partner: { code: { in: filter.partners } } } : {}),
         ...(filter.dimension ? { dimension: { key: filter.dimension } } : {}),
         // An event counts for the years it touches: a range that starts before `from` but ends after it is kept.
@@ -179,7 +184,7 @@ const loadEvents = async (filter: EventFilter): Promise<EventRow[]> => {
     }));
   };
 
-export async function getEvents(filter: EventFilter = {}): Promise<EventRow[]> {
+export async function getEvents(filter: EventFilter): Promise<EventRow[]> {
   const v = await getDataVersion();
   return remembered(['events', v.datasetId, v.version, filter], () => loadEvents(filter));
 }
@@ -190,6 +195,24 @@ const loadPartnerCodes = async (focal: string): Promise<string[]> => {
       WHERE a.id IN (SELECT DISTINCT o.partner_id FROM observation o JOIN actor r ON r.id = o.reporter_id WHERE r.code = ${focal})`;
     return rows.map((r) => r.code).sort();
   };
+
+const loadFocalCodes = async (): Promise<string[]> => {
+  const rows = await getDb().$queryRaw<{ code: string }[]>`
+    SELECT a.code FROM actor a WHERE a.kind = 'COUNTRY' AND EXISTS (SELECT 1 FROM observation o WHERE o.reporter_id = a.id) ORDER BY a.name`;
+  return rows.map((r) => r.code);
+};
+
+/** Countries that report figures: the focal countries a reader can choose. */
+export async function getFocalCodes(): Promise<string[]> {
+  const v = await getDataVersion();
+  return remembered(['focal-codes', v.datasetId, v.version], () => loadFocalCodes());
+}
+
+/** The focal countries a reader can choose, named. */
+export async function focalCountries(): Promise<Actor[]> {
+  const [codes, catalogue] = await Promise.all([getFocalCodes(), getCatalogue()]);
+  return codes.map((code) => catalogue.actors.find((a) => a.code === code)).filter((a): a is Actor => a !== undefined);
+}
 
 /** Codes of the actors that `focal` reports figures about. */
 export async function getPartnerCodes(focal: string): Promise<string[]> {

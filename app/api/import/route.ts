@@ -32,7 +32,8 @@ function streamed(work: (send: (m: Message) => void) => Promise<void>): Response
 }
 
 const fileNameOf = (url: URL) => (url.searchParams.get('name') ?? 'upload.csv').replace(/[^\w .()-]/g, '_').slice(0, 200) || 'upload.csv';
-const commitSchema = z.object({ upload: z.string().refine(isUploadId, 'Check the file again'), fileName: z.string().max(200).default('upload.csv') });
+const mappingSchema = z.record(z.string().regex(/^[a-z0-9_]{1,80}$/), z.string().regex(/^[a-z0-9_]{1,80}$/)).optional();
+const commitSchema = z.object({ upload: z.string().refine(isUploadId, 'Check the file again'), fileName: z.string().max(200).default('upload.csv'), mapping: mappingSchema });
 
 /**
  * POST /api/import?step=check&name=<file name>, body = the CSV bytes → progress, then the check's report.
@@ -42,6 +43,15 @@ const commitSchema = z.object({ upload: z.string().refine(isUploadId, 'Check the
 export const POST = withRole('EDITOR', async (request: Request, _context: unknown, user) => {
   const url = new URL(request.url);
   const step = url.searchParams.get('step');
+  // The mapping step: the same upload checked again with the user's choices.
+  if (step === 'check' && request.headers.get('content-type')?.startsWith('application/json')) {
+    const parsed = commitSchema.safeParse(await request.json().catch(() => null));
+    if (!parsed.success) return Response.json({ error: 'Choose the file again.' }, { status: 400 });
+    return streamed(async (send) => {
+      const outcome = await checkUpload(getDb(), parsed.data.upload, parsed.data.fileName, (p) => send({ type: 'progress', ...p }), parsed.data.mapping ?? {});
+      send({ type: 'done', ...outcome });
+    });
+  }
   if (step === 'check') {
     if (Number(request.headers.get('content-length') ?? 0) > MAX_UPLOAD_BYTES) return Response.json({ error: 'The file is too large: split it.' }, { status: 413 });
     if (!request.body) return Response.json({ error: 'The file is empty.' }, { status: 400 });
@@ -61,7 +71,7 @@ export const POST = withRole('EDITOR', async (request: Request, _context: unknow
     const parsed = commitSchema.safeParse(await request.json().catch(() => null));
     if (!parsed.success) return Response.json({ error: 'Check the file again before importing.' }, { status: 400 });
     return streamed(async (send) => {
-      const outcome = await commitUpload(getDb(), parsed.data.upload, parsed.data.fileName, user.id, (p) => send({ type: 'progress', ...p }));
+      const outcome = await commitUpload(getDb(), parsed.data.upload, parsed.data.fileName, user.id, (p) => send({ type: 'progress', ...p }), parsed.data.mapping);
       if (outcome.ok) {
         forgetDataVersion();
           }

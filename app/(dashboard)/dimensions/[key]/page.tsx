@@ -30,7 +30,7 @@ export default async function DimensionPage({ params, searchParams }: Props) {
   const dimension = catalogue.dimensions.find((d) => d.key === key);
   if (!dimension) notFound();
 
-  const [{ observations, catalogue: scored, index, share }, events] = await Promise.all([scoringData(view, state, dimension.key), getEvents({ dimension: dimension.key })]);
+  const [{ observations, catalogue: scored, index, share }, events] = await Promise.all([scoringData(view, state, dimension.key), getEvents({ reporter: view.focal.code, dimension: dimension.key })]);
   const exportView = { focal: focal.code, apiQuery: viewQuery(state).slice(1), viewPath: `/dimensions/${dimension.key}${viewQuery(state)}` };
   const partnerCodes = partners.map((p) => p.code);
   const indicators = catalogue.indicators.filter((i) => i.dimension === dimension.key);

@@ -31,8 +31,8 @@ export default async function PartnerPage({ params, searchParams }: Props) {
   const { focal } = view;
   const [{ observations, catalogue: scoredCatalogue, index, share }, events, dimensionEvents] = await Promise.all([
     scoringData(view, state),
-    getEvents({ partners: [partner.code], from: state.from, to: state.to }),
-    getEvents(),
+    getEvents({ reporter: focal.code, partners: [partner.code], from: state.from, to: state.to }),
+    getEvents({ reporter: focal.code }),
   ]);
   // Each small multiple is the dimension page's chart for this one partner: same data, same export.
   const chartState = { ...state, partners: [partner.code] };
