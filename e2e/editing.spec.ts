@@ -1,18 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { E2E_ADMIN, E2E_EDITOR, E2E_VIEWER } from './accounts';
 import countries from 'i18n-iso-countries';
-import { spawnLogged } from './support';
-
-const databaseEnv = (): Record<string, string> =>
-  process.env.E2E_DATABASE_URL
-    ? { DATABASE_URL: process.env.E2E_DATABASE_URL }
-    : { DATABASE_URL: '', EMBEDDED_DATA_DIR: process.env.E2E_EMBEDDED_DIR || '.data-e2e' };
-
-async function ensureUser(account: { email: string; password: string }, role: string) {
-  const run = spawnLogged(process.execPath, ['--import', 'tsx', 'scripts/user-create.ts', '--email', account.email, '--role', role, '--password', account.password], databaseEnv());
-  const code = await run.exited;
-  expect(code === 0 || run.output().includes('exists already'), run.output()).toBe(true);
-}
+import { ensureUser } from './support';
 
 async function signIn(page: Page, account: { email: string; password: string }, next = '/admin') {
   await page.goto(`/login?next=${encodeURIComponent(next)}`);

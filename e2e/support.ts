@@ -1,7 +1,9 @@
 import net from 'node:net';
 import path from 'node:path';
 
+import { expect } from '@playwright/test';
 import { ownerUrl } from '../lib/db/embedded';
+import { spawnLogged } from '../scripts/ops/process';
 
 export { freePort, healthStatus, spawnLogged, waitFor, type Spawned } from '../scripts/ops/process';
 
@@ -44,4 +46,17 @@ export class CuttableProxy {
     this.server = null;
     if (server) await new Promise<void>((resolve) => server.close(() => resolve()));
   }
+}
+
+/** The suite's database for a CLI run beside the web server. */
+export const databaseEnv = (): Record<string, string> =>
+  process.env.E2E_DATABASE_URL
+    ? { DATABASE_URL: process.env.E2E_DATABASE_URL }
+    : { DATABASE_URL: '', EMBEDDED_DATA_DIR: process.env.E2E_EMBEDDED_DIR || '.data-e2e' };
+
+/** Creates an account through the CLI (or finds it there already). */
+export async function ensureUser(account: { email: string; password: string }, role: string) {
+  const run = spawnLogged(process.execPath, ['--import', 'tsx', 'scripts/user-create.ts', '--email', account.email, '--role', role, '--password', account.password], databaseEnv());
+  const code = await run.exited;
+  expect(code === 0 || run.output().includes('exists already'), run.output()).toBe(true);
 }

@@ -9,7 +9,7 @@ import { matrixCell } from '@/lib/dashboard/shape';
 import { choosablePartners, groupMembers, resolveView, scoringData } from '@/lib/queries/dashboard';
 import { getEvents } from '@/lib/queries/data';
 import { QualityNote } from '@/components/dashboard/quality-note';
-import { parseView, viewQuery, type SearchParams } from '@/lib/schemas/view';
+import { DEFAULT_FOCAL, parseView, viewQuery, type SearchParams } from '@/lib/schemas/view';
 import { FORMULA } from '@/lib/scoring/score';
 
 export const metadata: Metadata = { title: 'Overview' };
@@ -131,7 +131,7 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
         <h2 id="latest-events">Latest events</h2>
         <EventList events={events} brief />
         <p>
-          <a href="/timeline">All events on the timeline</a>
+          <a href={`/timeline${view.focal.code !== DEFAULT_FOCAL ? `?focal=${view.focal.code}` : ''}`}>All events on the timeline</a>
         </p>
       </section>
     </>

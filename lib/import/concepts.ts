@@ -1,6 +1,7 @@
 import { parse } from 'csv-parse/sync';
 import fs from 'node:fs';
 import { sameFamily } from '../units';
+import { indicatorSlug } from '../editing/indicators';
 
 /**
  * Standard indicator concepts (issue #13). Every scored indicator of the catalogue is a concept with a canonical unit
@@ -92,7 +93,7 @@ export function readMappingFile(file: string): MappingFile {
   const errors: { line: number; message: string }[] = [];
   rows.forEach(([indicator = '', concept = ''], i) => {
     const line = i + 2;
-    const key = indicator.toLowerCase().replace(/[^a-z0-9]+/g, '_').replace(/^_+|_+$/g, '');
+    const key = indicatorSlug(indicator);
     if (!key) errors.push({ line, message: 'mapping file: indicator is empty' });
     else if (!/^[a-z0-9_]{1,80}$/.test(concept)) errors.push({ line, message: `mapping file: concept "${concept}" is not a concept key, "new" or "skip"` });
     else if (choices.has(key)) errors.push({ line, message: `mapping file: "${indicator}" is mapped twice (first on line ${choices.get(key)!.line})` });
