@@ -107,7 +107,7 @@ test('@editing import: a 50,000-row file shows a progress bar that advances whil
   await expect(page.getByRole('heading', { name: 'Import observations' })).toBeVisible();
   const lines = ['dimension,indicator,unit,reporter,partner,year,value,source_title,source_url,excerpt'];
   for (const partner of Object.keys(countries.getAlpha3Codes())) {
-    for (let year = 1900; year <= 2100; year++) lines.push(`trade,E2E progress volume,USD bn,TUR,${partner},${year},1.5,E2E,https://example.org/p,`);
+    for (let year = 1900; year <= 2100; year++) lines.push(`trade,exports,USD bn,TUR,${partner},${year},1.5,E2E,https://example.org/p,`);
   }
   // Record every progress text the page shows, as it shows it.
   await page.evaluate(() => {

@@ -56,11 +56,11 @@ test('@focal another country imports through the mapping step; its overview show
   await focal.selectOption('HUN');
   await page.getByRole('button', { name: 'Apply' }).click();
   await expect(page).toHaveURL(/focal=HUN/);
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText("Hungary's dependence on Russia, Ukraine and NATO");
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(/^Hungary's dependence on /);
   const matrix = page.getByRole('table', { name: /Dependency matrix/ });
   const russia = matrix.getByRole('row', { name: /^Russia/ });
   await expect(russia.getByRole('cell').nth(0)).toHaveAttribute('data-state', 'score'); // gas
-  await expect(russia.getByRole('cell').nth(0)).toContainText('80%');
+  await expect(russia.getByRole('cell').nth(0)).toContainText('75%Share of gas imports, 2022');
   await expect(russia.getByRole('cell').nth(3)).toHaveAttribute('data-state', 'score'); // tourism
   await expect(russia.getByRole('cell').nth(4)).toHaveAttribute('data-state', 'score'); // trade, from EUR and HUF
   const ukraine = matrix.getByRole('row', { name: /^Ukraine/ });

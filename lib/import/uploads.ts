@@ -98,7 +98,7 @@ export async function checkUpload(db: Db, upload: string, fileName: string, onPr
     const n = report.mapping!.filter((p) => p.by === 'suggestion').length;
     return {
       ok: false, needsMapping, report, upload, fileName,
-      message: `${n} of the file's indicators ${n === 1 ? 'is' : 'are'} not in the atlas: map ${n === 1 ? 'it' : 'each'} onto a concept (suggested below), keep ${n === 1 ? 'it' : 'them'} as new unscored indicators, or skip ${n === 1 ? 'it' : 'them'}, then check the file.`,
+      message: `${n} of the file's indicators ${n === 1 ? 'is' : 'are'} not in the atlas by name. Choose for each a concept (the suggestion is preselected), a new unscored indicator, or skip, then check the file.`,
     };
   }
   return {
