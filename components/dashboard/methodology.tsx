@@ -43,6 +43,11 @@ export function MethodologyPanel({
         Statistical Review trade matrix or a SIPRI table, leaves this one out); not applicable, with the reason; or no data. Charts mark a year
         without a figure as &ldquo;no data&rdquo;, never as zero.
       </p>
+      <p>
+        <strong>Concepts.</strong> Each scored input below is a concept with its canonical unit (its key and unit in brackets). An import maps
+        another country&apos;s own indicator names onto these concepts and converts units and currencies to the concept&apos;s, so its figures
+        are scored the same way.
+      </p>
       <form action={action} method="get" className="weights" autoComplete="off">
         {state.focal !== 'TUR' ? <input type="hidden" name="focal" value={state.focal} /> : null}
         <input type="hidden" name="partners" value={state.partners.join(',')} />
@@ -61,7 +66,7 @@ export function MethodologyPanel({
                   <span>
                     {i.name}{' '}
                     <span className="meta">
-                      ({d.key === 'sanctions' ? 'alignment 0–100' : i.valueKind === 'SHARE' ? 'share as reported' : 'volume ÷ total'}; default {i.weight})
+                      (concept <code>{i.slug}</code> in {i.unit}; {d.key === 'sanctions' ? 'alignment 0–100' : i.valueKind === 'SHARE' ? 'share as reported' : 'volume ÷ total'}; default {i.weight})
                     </span>
                   </span>
                   <input type="number" name={`w.${i.slug}`} min={0} max={100} step={0.5} defaultValue={state.weights[i.slug] ?? i.weight} />

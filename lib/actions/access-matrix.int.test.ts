@@ -133,7 +133,7 @@ async function cases(): Promise<Case[]> {
     {
       name: 'delete a source',
       run: async () => {
-        const s = await db.source.findFirstOrThrow({ where: { observations: { none: {} }, events: { none: {} }, memberships: { none: {} } }, select: { id: true, version: true } });
+        const s = await db.source.findFirstOrThrow({ where: { observations: { none: {} }, events: { none: {} }, memberships: { none: {} }, listings: { none: {} }, fxRates: { none: {} } }, select: { id: true, version: true } });
         return sources.deleteSourceAction(initial, formData({ id: String(s.id), version: String(s.version), reason: 'access matrix' }));
       },
     },
@@ -166,7 +166,7 @@ async function cases(): Promise<Case[]> {
           const lines = (await response.text()).trim().split('\n').map((l) => JSON.parse(l) as { type: string; ok: boolean; message: string; upload?: string });
           return lines.at(-1)!;
         };
-        const checked = await call('check', 'dimension,indicator,unit,reporter,partner,year,value,source_title,source_url,excerpt\ntrade,Matrix import,USD bn,TUR,ITA,2021,1.5,Matrix,https://example.org/m,\n');
+        const checked = await call('check', 'dimension,indicator,unit,reporter,partner,year,value,source_title,source_url,excerpt\ntrade,exports,USD bn,TUR,ITA,2021,1.5,Matrix,https://example.org/m,\n');
         if (!checked.ok) return checked;
         return call('commit', JSON.stringify({ upload: checked.upload, fileName: 'matrix.csv' }));
       },

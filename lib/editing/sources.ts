@@ -55,7 +55,7 @@ export async function updateSource(db: Db, user: SessionUser, input: z.infer<typ
   });
 }
 
-/** A source still cited by a figure, an event or a membership stays: the evidence must not lose its citation. */
+/** A source still cited by a figure, an event, a membership, a complete listing or an exchange rate stays: the evidence must not lose its citation. */
 export async function deleteSource(db: Db, user: SessionUser, input: z.infer<typeof sourceDeleteSchema>): Promise<EditResult> {
   return editTransaction(db, async (tx) => {
     const before = await snapshot(tx, input.id);
@@ -63,8 +63,14 @@ export async function deleteSource(db: Db, user: SessionUser, input: z.infer<typ
     const observations = await tx.observation.count({ where: { sourceId: input.id } });
     const events = await tx.event.count({ where: { sourceId: input.id } });
     const memberships = await tx.membership.count({ where: { sourceId: input.id } });
-    if (observations + events + memberships > 0) {
-      return { ok: false, message: `Not deleted: source #${input.id} is cited by ${observations} value(s), ${events} event(s) and ${memberships} membership(s). Point them at another source first.` };
+    const listings = await tx.completeListing.count({ where: { sourceId: input.id } });
+    const rates = await tx.fxRate.count({ where: { sourceId: input.id } });
+    if (observations + events + memberships + listings + rates > 0) {
+      const also = [listings ? `${listings} complete listing(s)` : '', rates ? `${rates} exchange rate(s)` : ''].filter(Boolean).join(', ');
+      return {
+        ok: false,
+        message: `Not deleted: source #${input.id} is cited by ${observations} value(s), ${events} event(s) and ${memberships} membership(s)${also ? `, and ${also}` : ''}. Point them at another source first.`,
+      };
     }
     const { count } = await tx.source.deleteMany({ where: { id: input.id, version: input.version } });
     if (count === 0) return staleMessage(tx, 'source', input.id, before.title);
