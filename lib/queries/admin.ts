@@ -42,8 +42,9 @@ export type AdminObservation = {
 
 export const ADMIN_PAGE_SIZE = 100;
 
-export const adminObservations = adminRead('EDITOR', async (_user, filter: { indicator?: string; partner?: string; from?: number; to?: number }): Promise<{ rows: AdminObservation[]; total: number }> => {
+export const adminObservations = adminRead('EDITOR', async (_user, filter: { reporter?: string; indicator?: string; partner?: string; from?: number; to?: number }): Promise<{ rows: AdminObservation[]; total: number }> => {
   const where = {
+    ...(filter.reporter ? { reporter: { code: filter.reporter } } : {}),
     ...(filter.indicator ? { indicator: { slug: filter.indicator } } : {}),
     ...(filter.partner ? { partner: { code: filter.partner } } : {}),
     ...(filter.from !== undefined || filter.to !== undefined ? { year: { gte: filter.from, lte: filter.to } } : {}),

@@ -4,6 +4,7 @@ import { AddObservationForm } from '@/components/admin/add-observation-form';
 import { ObservationRow } from '@/components/admin/observation-row';
 import { ADMIN_PAGE_SIZE, adminChoices, adminObservations } from '@/lib/queries/admin';
 import { requirePageRole } from '@/lib/auth/session';
+import { focalCountries } from '@/lib/queries/data';
 
 export const metadata: Metadata = { title: 'Observations · Admin' };
 
@@ -13,12 +14,21 @@ const year = (v: string | undefined) => (v && /^\d{4}$/.test(v) ? Number(v) : un
 export default async function AdminObservationsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await requirePageRole('EDITOR', '/admin/observations');
   const params = await searchParams;
-  const filter = { indicator: first(params.indicator), partner: first(params.partner)?.toUpperCase(), from: year(first(params.from)), to: year(first(params.to)) };
-  const [{ rows, total }, choices] = await Promise.all([adminObservations(filter), adminChoices()]);
+  const filter = { reporter: first(params.reporter)?.toUpperCase(), indicator: first(params.indicator), partner: first(params.partner)?.toUpperCase(), from: year(first(params.from)), to: year(first(params.to)) };
+  const [{ rows, total }, choices, focals] = await Promise.all([adminObservations(filter), adminChoices(), focalCountries()]);
   return (
     <>
       <h1>Observations</h1>
       <form className="filters" method="get" action="/admin/observations" aria-label="Filter observations" autoComplete="off">
+        <label htmlFor="f-reporter">Focal country</label>
+        <select id="f-reporter" name="reporter" defaultValue={filter.reporter ?? ''}>
+          <option value="">all</option>
+          {focals.map((a) => (
+            <option key={a.code} value={a.code}>
+              {a.name}
+            </option>
+          ))}
+        </select>
         <label htmlFor="f-indicator">Indicator</label>
         <select id="f-indicator" name="indicator" defaultValue={filter.indicator ?? ''}>
             <option value="">all</option>
@@ -45,7 +55,7 @@ export default async function AdminObservationsPage({ searchParams }: { searchPa
         </label>
         <button type="submit">Filter</button>
       </form>
-      <AddObservationForm choices={choices} focal={choices.focal} />
+      <AddObservationForm choices={choices} focal={filter.reporter && focals.some((a) => a.code === filter.reporter) ? filter.reporter : choices.focal} />
       <p role="status">
         {total > rows.length ? `Showing the first ${ADMIN_PAGE_SIZE} of ${total} values: narrow the filter.` : `${total} values.`}
       </p>
