@@ -3,6 +3,26 @@ import { cache } from 'react';
 import { getDb } from '../db/prisma';
 import type { Actor, Catalogue, DataVersion, EventRow, ObservationRow, SourceRef } from '../dashboard/types';
 import { dayOf } from '../schemas/dates';
+import { DATA_STATE_HEADER } from '../cache/page-cache';
+
+/**
+ * The data state the production server (scripts/serve.ts) read for this request, which it also keys its page cache
+ * with: rendering with exactly that state means a cached page always shows the data of its key. The server writes
+ * the header on every request (a client cannot choose it); absent (next dev, scripts), null.
+ */
+async function requestDataState(): Promise<DataVersion | null> {
+  try {
+    const { headers } = await import('next/headers');
+    const raw = (await headers()).get(DATA_STATE_HEADER);
+    if (!raw) return null;
+    const parsed = JSON.parse(raw) as Partial<DataVersion>;
+    return typeof parsed.datasetId === 'string' && typeof parsed.version === 'string' && typeof parsed.changedAt === 'string'
+      ? { datasetId: parsed.datasetId, version: parsed.version, changedAt: parsed.changedAt }
+      : null;
+  } catch {
+    return null; // outside a request
+  }
+}
 
 /**
  * Cached reads. Every cache key includes the database's dataset id and data version (bumped by triggers on
@@ -59,6 +79,8 @@ export function forgetDataVersion(): void {
 }
 
 export const getDataVersion = cache(async (): Promise<DataVersion> => {
+  const given = await requestDataState();
+  if (given) return given;
   if (lastVersion && Date.now() - lastVersion.at < VERSION_TTL_MS) return lastVersion.value;
   const row = await getDb().dataState.findUnique({ where: { id: 1 }, select: { datasetId: true, version: true, changedAt: true } });
   if (!row) throw new Error('data_state is missing: run the migrations');
