@@ -9,6 +9,9 @@ describe('page cache keys', () => {
     expect(pageKey(req('/dimensions/gas?from=2016'), 'atlas_session')).not.toBeNull();
     expect(pageKey(req('/'), 'atlas_session')).not.toEqual(pageKey(req('/', { rsc: '1' }), 'atlas_session'));
     expect(pageKey(req('/', { cookie: 'theme=dark' }), 'atlas_session')).toEqual(pageKey(req('/'), 'atlas_session'));
+    // HSTS and absolute links depend on how the client came in
+    expect(pageKey(req('/', { 'x-forwarded-proto': 'https' }), 'atlas_session')).not.toEqual(pageKey(req('/'), 'atlas_session'));
+    expect(pageKey(req('/', { host: 'a.example' }), 'atlas_session')).not.toEqual(pageKey(req('/', { host: 'b.example' }), 'atlas_session'));
   });
   it('never keys a signed-in request, a write, an admin, sign-in or API path', () => {
     expect(pageKey(req('/', { cookie: 'a=1; atlas_session=abc' }), 'atlas_session')).toBeNull();

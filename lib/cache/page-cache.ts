@@ -12,8 +12,11 @@ export const DATA_STATE_HEADER = 'x-atlas-data-state';
 
 export type CachedPage = { status: number; headers: Record<string, string | string[]>; body: Buffer; nonce: string | null };
 
-/** Request headers that change what Next.js renders for one URL (the RSC payload and its router state). */
-const VARY = ['rsc', 'next-router-state-tree', 'next-router-prefetch', 'next-router-segment-prefetch', 'next-url'];
+/**
+ * Request headers that change the answer for one URL: the RSC payload and its router state, and the address the
+ * client used (absolute links, and HSTS only for requests that came over https through a trusted proxy).
+ */
+const VARY = ['rsc', 'next-router-state-tree', 'next-router-prefetch', 'next-router-segment-prefetch', 'next-url', 'host', 'x-forwarded-host', 'x-forwarded-proto'];
 const NEVER = /^\/(admin|login|logout|api|_next)(\/|$)/;
 
 export type RequestLike = { method?: string; url?: string; headers: Record<string, string | string[] | undefined> };
