@@ -28,17 +28,26 @@ await app.prepare();
 // The page cache (lib/cache/page-cache.ts): PAGE_CACHE_MB=0 turns it off.
 const PAGE_CACHE_MB = Number(process.env.PAGE_CACHE_MB ?? 64);
 const cache = PAGE_CACHE_MB > 0 && process.env.DATABASE_URL ? new PageCache(PAGE_CACHE_MB * 1024 * 1024) : null;
-const versionDb = cache ? postgres(process.env.DATABASE_URL!, { max: 1, idle_timeout: 30, connect_timeout: 5, onnotice: () => {} }) : null;
+const versionDb = cache ? postgres(process.env.DATABASE_URL!, { max: 1, idle_timeout: 30, connect_timeout: 2, onnotice: () => {} }) : null;
 let lastTag = '';
 
 /**
  * The data version, read for every candidate request (one row): a write by any instance is seen at once. The app
  * renders with this very state (DATA_STATE_HEADER), so a page is stored under the version it shows.
  */
+let versionDownUntil = 0;
+const VERSION_WAIT_MS = 1000;
+
 async function versionTag(request: http.IncomingMessage): Promise<string | null> {
+  // The database did not answer a moment ago: no cache for a second, and no request waits on it meanwhile.
+  if (Date.now() < versionDownUntil) return null;
+  let timer: NodeJS.Timeout | undefined;
   try {
-    const [row] = await versionDb!<{ dataset_id: string; version: string; changed_at: string }[]>`
-      SELECT dataset_id, version::text AS version, to_char(changed_at, 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS changed_at FROM data_state WHERE id = 1`;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error('data version: no answer')), VERSION_WAIT_MS);
+    });
+    const [row] = await Promise.race([timeout, versionDb!<{ dataset_id: string; version: string; changed_at: string }[]>`
+      SELECT dataset_id, version::text AS version, to_char(changed_at, 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS changed_at FROM data_state WHERE id = 1`]);
     if (!row) return null;
     request.headers[DATA_STATE_HEADER] = JSON.stringify({ datasetId: row.dataset_id, version: row.version, changedAt: row.changed_at });
     const tag = `|v${row.dataset_id}:${row.version}`;
@@ -48,7 +57,10 @@ async function versionTag(request: http.IncomingMessage): Promise<string | null>
     }
     return tag;
   } catch {
+    versionDownUntil = Date.now() + VERSION_WAIT_MS;
     return null; // the database is away: no cache; the app answers for itself
+  } finally {
+    clearTimeout(timer);
   }
 }
 
