@@ -155,7 +155,7 @@ test('@editing hostile text in a note is shown as text, never run', async ({ pag
   await page.getByLabel(`Note: ${label}`, { exact: true }).fill(hostile);
   await page.getByRole('button', { name: `Save ${label}`, exact: true }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Saved.' })).toBeVisible();
-  await page.goto('/dimensions/gas?partners=RUS');
+  await page.goto('/dimensions/gas/values?partners=RUS');
   await expect(page.getByRole('table', { name: /every value/ }).getByText(hostile)).toBeVisible();
   expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
   await page.goto('/admin/observations?indicator=gas_import_share&partner=RUS');

@@ -72,7 +72,7 @@ test('@focal another country imports through the mapping step; its overview show
   await expect(events).not.toContainText(turkeyEvent.slice(0, 40));
 
   // The trade figure keeps what was published and the exchange rate's source.
-  await page.goto('/dimensions/trade?focal=HUN');
+  await page.goto('/dimensions/trade/values?focal=HUN');
   await expect(page.getByText('As published: 1500 EUR million, converted at').first()).toBeVisible();
   await expect(page.locator('.fx-rate').first()).toContainText('EUR per USD, 2021');
   await expect(page.locator('.fx-rate').first()).toContainText('World Development Indicators');

@@ -25,8 +25,9 @@ test('@security every view passes its Content-Security-Policy: no violation, scr
   }
   expect(policies.size, 'a fresh nonce per response').toBe(VIEWS.length);
 
-  // Hydration ran under the policy: the chart (a client component) drew its SVG.
+  // Hydration ran under the policy: hovering a chart loads its interactive form (a separate chunk) and data.
   await page.goto('/dimensions/gas');
+  await page.locator('.lazy-chart').first().hover();
   await expect(page.locator('.recharts-surface').first()).toBeVisible();
 
   await page.goto('/login?next=/admin/observations');

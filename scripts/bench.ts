@@ -1,243 +1,268 @@
 /**
- * `npm run bench`: production server, same run, same machine. For each dataset (the seed, and the synthetic
- * 1M-observation database from `npm run bench:data`), p50/p95 of the overview, a dimension view, compare, the
- * chart exports (CSV, SVG, PNG) and an editor's write against a trivial route of the same server (the floor).
- * Also the first-load JavaScript of `/` (gzip) and the PNG from the page's button. Writes docs/benchmarks.md.
- * Sequential requests: latency, not throughput (see `npm run test:stress` for that).
+ * `npm run bench`: throughput and page weight, side by side in one run, on the embedded default (`npm start`'s
+ * launcher on a fresh data folder, seeded). Writes docs/benchmarks.md.
+ *
+ * 1. autocannon, 10 connections: req/s and p50/p99 of /api/ping, /, /dimensions/gas, /partners/RUS, /compare and a
+ *    chart PNG — once on a server with the page cache (the default) and once on the same build with
+ *    PAGE_CACHE_MB=0; the PNG cached (one URL) and uncached (every request a new view).
+ * 2. `/` (sequential, p50) idle and while 5 loops fetch uncached PNGs.
+ * 3. Page weight: HTML, inline RSC payload and first-load JavaScript (gzip) of the four public views.
+ * 4. Lighthouse 12 (mobile defaults, simulated throttling) on the four public views: median of 3 runs.
+ *
+ * `--short` (or BENCH_SHORT=1): 3 s per route, 1 Lighthouse run of `/` only — the form the system tests run.
+ * `--out <file>`: write the report elsewhere (the system test writes to a temporary file).
  */
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
-import { chromium } from '@playwright/test';
-import { CHROMIUM_ARGS, findChromium } from '../test/support/chromium';
-import { createPrismaClient } from '../lib/db/client';
-import { prepareDatabase } from './prepare-database';
-import { BENCH_1M, makeBenchData } from './bench-data';
-import { benchDatabase, type BenchTarget } from './bench-target';
+import autocannon from 'autocannon';
+import { findChromium, CHROMIUM_ARGS } from '../test/support/chromium';
 import { buildIfNeeded } from './build';
+import { startAppServer, type AppServer } from './ops/process';
 import { log } from './run';
-import { editorSession } from './ops/load';
-import { startAppServer } from './ops/process';
 
-const ITERATIONS = Number(process.env.BENCH_ITERATIONS ?? 200);
-const WARMUP = 20;
-const ROUTES = [
-  { name: 'floor (/api/ping)', path: '/api/ping' },
-  { name: 'overview (/)', path: '/' },
-  { name: 'dimension (/dimensions/gas)', path: '/dimensions/gas' },
-  { name: 'compare (/compare?partners=RUS,UKR,NATO)', path: '/compare?partners=RUS,UKR,NATO' },
-  { name: 'chart CSV (/api/charts/…csv)', path: '/api/charts/gas_import_share.csv?partners=RUS,NATO' },
-  { name: 'chart SVG (/api/charts/…svg)', path: '/api/charts/gas_import_share.svg?partners=RUS,NATO' },
-  { name: 'chart PNG (/api/charts/…png)', path: '/api/charts/gas_import_share.png?partners=RUS,NATO' },
-];
-const WRITES = Number(process.env.BENCH_WRITES ?? 100);
+const args = process.argv.slice(2);
+const SHORT = args.includes('--short') || process.env.BENCH_SHORT === '1';
+const OUT = args.includes('--out') ? args[args.indexOf('--out') + 1]! : path.join('docs', 'benchmarks.md');
+const DURATION = SHORT ? 3 : 10;
+const CONNECTIONS = 10;
+const LIGHTHOUSE_RUNS = SHORT ? 1 : 3;
+const PNG = '/api/charts/gas_import_share.png?partners=RUS,NATO';
+const PAGES = ['/', '/dimensions/gas', '/partners/RUS', '/compare'];
+const ROUTES = ['/api/ping', ...PAGES, PNG];
 
-type Row = { dataset: string; route: string; p50: number; p95: number; ratio: number };
+type Load = { route: string; rps: number; p50: number; p99: number; non2xx: number; errors: number };
 
-function percentile(sorted: number[], p: number): number {
-  const index = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
-  return sorted[index] ?? NaN;
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
+const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
+
+/** Every request a view not asked for before (distinct partner sets, first years, sizes, densities, backgrounds). */
+function uncachedPng(i: number): string {
+  const partners = ['RUS,NATO', 'RUS', 'NATO', 'RUS,UKR,NATO', 'UKR', 'UKR,NATO'][i % 6]!;
+  const from = 2008 + (Math.floor(i / 6) % 15);
+  const size = Math.floor(i / 90) % 2 ? 'square' : 'landscape';
+  const density = 2 + (Math.floor(i / 180) % 2);
+  const background = Math.floor(i / 360) % 2 ? 'transparent' : 'white';
+  const to = 2024 - (Math.floor(i / 720) % 3);
+  return `/api/charts/gas_import_share.png?partners=${partners}&from=${from}&to=${to}&size=${size}&density=${density}&background=${background}`;
 }
 
-async function timed(url: string): Promise<number> {
-  const started = performance.now();
-  const response = await fetch(url);
-  await response.arrayBuffer();
-  if (!response.ok) throw new Error(`${url} answered ${response.status}`);
-  return performance.now() - started;
+async function cannon(base: string, route: string, label = route, paths?: (i: number) => string): Promise<Load> {
+  let i = 0;
+  const result = await autocannon({
+    url: base + route,
+    connections: CONNECTIONS,
+    duration: DURATION,
+    ...(paths ? { requests: [{ setupRequest: (request: autocannon.Request) => ({ ...request, path: paths(i++) }) }] } : {}),
+  });
+  return { route: label, rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, non2xx: result.non2xx, errors: result.errors + result.timeouts };
 }
 
-async function withServer<T>(databaseUrl: string, work: (base: string) => Promise<T>): Promise<T> {
-  const server = await startAppServer({ databaseUrl });
-  try {
-    return await work(server.base);
-  } finally {
-    await server.stop();
+async function warm(base: string, route: string, n = 5) {
+  for (let i = 0; i < n; i++) await (await fetch(base + route)).arrayBuffer();
+}
+
+async function loadTable(server: AppServer, label: string): Promise<Load[]> {
+  const rows: Load[] = [];
+  for (const route of ROUTES) {
+    await warm(server.base, route);
+    log(`bench (${label}): ${route}`);
+    rows.push(await cannon(server.base, route));
   }
+  log(`bench (${label}): uncached PNGs`);
+  rows.push(await cannon(server.base, uncachedPng(0), 'chart PNG, every request a new view', uncachedPng));
+  return rows;
 }
 
-async function measure(dataset: string, target: BenchTarget): Promise<Row[]> {
-  return withServer(target.url, async (base) => {
-    for (let i = 0; i < WARMUP; i++) for (const route of ROUTES) await timed(base + route.path);
-    const samples = new Map<string, number[]>(ROUTES.map((r) => [r.path, []]));
-    // Interleaved, so a slow moment of the machine hits every route alike.
-    for (let i = 0; i < ITERATIONS; i++) for (const route of ROUTES) samples.get(route.path)!.push(await timed(base + route.path));
-    const floor = [...samples.get('/api/ping')!].sort((a, b) => a - b);
-    const floorP50 = percentile(floor, 50);
-    const rows = ROUTES.map((route) => {
-      const sorted = [...samples.get(route.path)!].sort((a, b) => a - b);
-      const p50 = percentile(sorted, 50);
-      return { dataset, route: route.name, p50, p95: percentile(sorted, 95), ratio: p50 / floorP50 };
-    });
-    // Writes last: each one changes the data version, so reads measured after it would all be cache misses.
-    return [...rows, await measureWrites(dataset, target, base)];
-  });
-}
-
-/**
- * An editor's save through PATCH /api/observations/:id (zod, transaction with its audit row, version check),
- * interleaved with the floor; the value is put back afterwards and the benchmark's editor removed.
- */
-async function measureWrites(dataset: string, target: BenchTarget, base: string): Promise<Row> {
-  const db = createPrismaClient(target.url, { max: 1, embedded: target.kind === 'embedded' });
-  const { cookie, userId } = await editorSession(target.url);
-  const o = await db.observation.findFirstOrThrow({
-    where: { indicator: { slug: 'gas_import_share' }, partner: { code: 'RUS' }, reporter: { isFocal: true }, year: 2023, rank: 0 },
-    select: { id: true, version: true, value: true, status: true, sourceId: true },
-  });
-  let version = o.version;
-  const writes: number[] = [];
-  const floor: number[] = [];
-  try {
-    for (let i = 0; i < WRITES + 5; i++) {
-      const started = performance.now();
-      const response = await fetch(`${base}/api/observations/${o.id}`, {
-        method: 'PATCH',
-        headers: { cookie, 'content-type': 'application/json' },
-        body: JSON.stringify({ version, value: (40 + (i % 10) / 10).toFixed(1), status: o.status, sourceId: o.sourceId, reason: 'benchmark' }),
-      });
-      const body = (await response.json()) as { version?: number; error?: string };
-      if (response.status !== 200) throw new Error(`benchmark write answered ${response.status}: ${body.error}`);
-      version = body.version!;
-      if (i >= 5) writes.push(performance.now() - started);
-      floor.push(await timed(`${base}/api/ping`));
+async function homeUnderPngs(server: AppServer): Promise<{ idle: number; busy: number; images: number; refused: number }> {
+  const time = async (n: number) => {
+    const times: number[] = [];
+    for (let i = 0; i < n; i++) {
+      const t = performance.now();
+      const r = await fetch(`${server.base}/`);
+      await r.arrayBuffer();
+      if (r.status !== 200) throw new Error(`/ answered ${r.status}`);
+      times.push(performance.now() - t);
     }
-  } finally {
-    await db.observation.update({ where: { id: o.id }, data: { value: o.value } });
-    await db.user.delete({ where: { id: userId } });
-    await db.$disconnect();
+    return times;
+  };
+  const n = SHORT ? 20 : 60;
+  await time(10);
+  const idle = median(await time(n));
+  let stop = false;
+  let images = 0;
+  let refused = 0;
+  let k = 100_000; // views not used by the load table
+  const loops = Array.from({ length: 5 }, async () => {
+    while (!stop) {
+      const r = await fetch(server.base + uncachedPng(k++)).catch(() => null);
+      await r?.arrayBuffer();
+      if (r?.status === 200) images++;
+      else if (r?.status === 503) refused++;
+    }
+  });
+  await new Promise((r) => setTimeout(r, 1000));
+  const busy = median(await time(n));
+  stop = true;
+  await Promise.all(loops);
+  return { idle, busy, images, refused };
+}
+
+type Weight = { page: string; html: number; htmlGzip: number; rsc: number; js: number; jsGzip: number; jsFiles: number };
+
+/** The HTML as served, the React Server Components payload inlined in it, and the scripts it loads first. */
+async function pageWeight(base: string, page: string): Promise<Weight> {
+  const html = await (await fetch(base + page, { headers: { 'accept-encoding': 'identity' } })).text();
+  const rsc = [...html.matchAll(/<script[^>]*>self\.__next_f\.push\((.*?)\)<\/script>/gs)].reduce((sum, m) => sum + Buffer.byteLength(m[1]!), 0);
+  const srcs = [...new Set([...html.matchAll(/<script[^>]+src="([^"]+)"/g)].map((m) => m[1]!))];
+  let js = 0;
+  let jsGzip = 0;
+  for (const src of srcs) {
+    const body = Buffer.from(await (await fetch(new URL(src, base))).arrayBuffer());
+    js += body.length;
+    jsGzip += zlib.gzipSync(body, { level: 9 }).length;
   }
-  writes.sort((a, b) => a - b);
-  floor.sort((a, b) => a - b);
-  const p50 = percentile(writes, 50);
-  return { dataset, route: 'editor write (PATCH /api/observations/:id)', p50, p95: percentile(writes, 95), ratio: p50 / percentile(floor, 50) };
+  return { page, html: Buffer.byteLength(html), htmlGzip: zlib.gzipSync(html, { level: 9 }).length, rsc, js, jsGzip, jsFiles: srcs.length };
 }
 
-async function firstLoadJs(target: BenchTarget): Promise<{ files: number; raw: number; gzip: number }> {
-  return withServer(target.url, async (base) => {
-    const html = await (await fetch(`${base}/`)).text();
-    const srcs = [...new Set([...html.matchAll(/<script[^>]+src="([^"]+)"/g), ...html.matchAll(/<link[^>]+rel="preload"[^>]+as="script"[^>]+href="([^"]+)"|<link[^>]+href="([^"]+)"[^>]+as="script"/g)].map((m) => m[1] ?? m[2]).filter((s): s is string => Boolean(s)))];
-    let raw = 0;
-    let gzip = 0;
-    for (const src of srcs) {
-      const body = Buffer.from(await (await fetch(new URL(src, base))).arrayBuffer());
-      raw += body.length;
-      gzip += zlib.gzipSync(body, { level: 9 }).length;
-    }
-    return { files: srcs.length, raw, gzip };
-  });
-}
+type Lh = { page: string; score: number; tbt: number; lcp: number; fcp: number; cls: number; runs: number[] };
 
-const ms = (n: number) => n.toFixed(1);
-
-type ExportTimes = { serverPng: { p50: number; p95: number; floorP50: number }; clientPng: number[] | null };
-
-/** Server PNG (warm) over HTTP, and client PNG in Chromium: click to file, as the export menu measures it. */
-async function exportTimes(target: BenchTarget): Promise<ExportTimes> {
-  return withServer(target.url, async (base) => {
-    const png = `${base}/api/charts/gas_import_share.png?partners=RUS,NATO`;
-    for (let i = 0; i < 5; i++) await timed(png);
-    const server: number[] = [];
-    const floor: number[] = [];
-    for (let i = 0; i < 50; i++) {
-      server.push(await timed(png));
-      floor.push(await timed(`${base}/api/ping`));
-    }
-    server.sort((a, b) => a - b);
-    floor.sort((a, b) => a - b);
-    const executablePath = findChromium();
-    let clientPng: number[] | null = null;
-    if (executablePath) {
-      const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
-      try {
-        const page = await browser.newPage({ acceptDownloads: true });
-        // Each click must compose a new image, not revalidate the last one (the URL answers 304 when unchanged).
-        const cdp = await page.context().newCDPSession(page);
-        await cdp.send('Network.enable');
-        await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
-        await page.goto(`${base}/dimensions/gas?partners=RUS,NATO`);
-        const figure = page.getByRole('figure', { name: 'Share of gas imports (%)' });
-        await figure.locator('details.export-menu summary').click();
-        clientPng = [];
-        for (let i = 0; i < 11; i++) {
-          const started = performance.now();
-          const [download] = await Promise.all([page.waitForEvent('download'), figure.getByRole('button', { name: 'Download PNG' }).click()]);
-          await download.path();
-          // Wall clock from the click to the saved file, as a person waits for it.
-          if (i > 0) clientPng.push(performance.now() - started); // the first click also loads the fonts and the composer
-        }
-        clientPng.sort((a, b) => a - b);
-      } finally {
-        await browser.close();
+async function lighthouseScores(base: string, pages: string[]): Promise<Lh[] | string> {
+  const chromePath = findChromium();
+  if (!chromePath) return 'not measured: no Chromium found';
+  const { default: lighthouse } = await import('lighthouse');
+  const chromeLauncher = await import('chrome-launcher');
+  const chrome = await chromeLauncher.launch({ chromePath, chromeFlags: ['--headless=new', ...CHROMIUM_ARGS] });
+  try {
+    const out: Lh[] = [];
+    for (const page of pages) {
+      const runs: { score: number; tbt: number; lcp: number; fcp: number; cls: number }[] = [];
+      for (let i = 0; i < LIGHTHOUSE_RUNS; i++) {
+        log(`bench: Lighthouse ${page} (${i + 1}/${LIGHTHOUSE_RUNS})`);
+        const result = await lighthouse(base + page, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: ['performance'] });
+        if (!result) throw new Error(`Lighthouse returned nothing for ${page}`);
+        const { lhr } = result;
+        const audit = (id: string) => lhr.audits[id]?.numericValue ?? NaN;
+        runs.push({ score: Math.round((lhr.categories.performance?.score ?? 0) * 100), tbt: audit('total-blocking-time'), lcp: audit('largest-contentful-paint'), fcp: audit('first-contentful-paint'), cls: audit('cumulative-layout-shift') });
       }
+      // The run with the median score, so the figures in a row belong together.
+      const chosen = [...runs].sort((a, b) => a.score - b.score)[Math.floor(runs.length / 2)]!;
+      out.push({ page, ...chosen, runs: runs.map((r) => r.score) });
     }
-    return { serverPng: { p50: percentile(server, 50), p95: percentile(server, 95), floorP50: percentile(floor, 50) }, clientPng };
-  });
+    return out;
+  } finally {
+    chrome.kill();
+  }
 }
 
-async function main(): Promise<void> {
+async function main() {
   buildIfNeeded();
-  const results: Row[] = [];
-  const seedTarget = await benchDatabase('atlas_bench_seed', { fresh: true });
-  let js: Awaited<ReturnType<typeof firstLoadJs>>;
-  let exports: ExportTimes;
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'atlas-bench-'));
+  const started = Date.now();
   try {
-    await prepareDatabase(seedTarget.url, () => {}); // migrate and seed, as npm start does
-    log(`bench: seed on ${seedTarget.label}`);
-    results.push(...(await measure('seed (170 observations)', seedTarget)));
-    js = await firstLoadJs(seedTarget);
-    exports = await exportTimes(seedTarget);
+    // The embedded default, as `npm start` runs it: one data folder, seeded on first start; the servers one after
+    // the other (a PGlite folder is never opened by two processes).
+    let server = await startAppServer({ embeddedDir: dataDir });
+    let cached: Load[];
+    let png: Awaited<ReturnType<typeof homeUnderPngs>>;
+    let weights: Weight[];
+    let lh: Lh[] | string;
+    try {
+      cached = await loadTable(server, 'page cache on');
+      png = await homeUnderPngs(server);
+      weights = [];
+      for (const page of PAGES) weights.push(await pageWeight(server.base, page));
+      lh = await lighthouseScores(server.base, SHORT ? ['/'] : PAGES);
+    } finally {
+      await server.stop();
+    }
+    server = await startAppServer({ embeddedDir: dataDir }, { PAGE_CACHE_MB: '0' });
+    let uncached: Load[];
+    try {
+      uncached = await loadTable(server, 'page cache off');
+    } finally {
+      await server.stop();
+    }
+    write({ cached, uncached, png, weights, lh, seconds: Math.round((Date.now() - started) / 1000) });
   } finally {
-    await seedTarget.release();
+    fs.rmSync(dataDir, { recursive: true, force: true });
   }
-  let big = await benchDatabase(BENCH_1M, { fresh: false });
-  if (!big.existed) {
-    await big.release();
-    log('bench: no 1M dataset yet, making it (npm run bench:data)');
-    await makeBenchData();
-    big = await benchDatabase(BENCH_1M, { fresh: false });
-  }
-  try {
-    log(`bench: 1M observations on ${big.label}`);
-    results.push(...(await measure('1M observations', big)));
-  } finally {
-    await big.release();
-  }
+}
 
-  const database = process.env.DATABASE_URL ? 'PostgreSQL server (DATABASE_URL)' : 'embedded PGlite';
-  const lines = [
+function write(r: { cached: Load[]; uncached: Load[]; png: Awaited<ReturnType<typeof homeUnderPngs>>; weights: Weight[]; lh: Lh[] | string; seconds: number }) {
+  const ping = (rows: Load[]) => rows.find((x) => x.route === '/api/ping')!.rps;
+  const row = (rows: Load[]) => (x: Load) =>
+    `| ${x.route.startsWith('/') ? `\`${x.route}\`` : x.route} | ${x.rps.toFixed(0)} | ${(x.rps / ping(rows)).toFixed(2)} | ${x.p50} ms | ${x.p99} ms | ${x.non2xx + x.errors} |`;
+  const head = ['| route | req/s | ÷ ping | p50 | p99 | non-2xx or errors |', '| --- | ---: | ---: | ---: | ---: | ---: |'];
+  const byRoute = (rows: Load[], route: string) => rows.find((x) => x.route === route)!;
+  const ratio = (route: string) => byRoute(r.cached, route).rps / ping(r.cached);
+  const home = byRoute(r.cached, '/');
+  const gas = byRoute(r.cached, '/dimensions/gas');
+  const pngRatio = r.png.busy / r.png.idle;
+  const rootJs = r.weights.find((w) => w.page === '/')!;
+  const targets = [
+    `- \`/\` req/s ÷ \`/api/ping\` ≥ 0.6 (page cache on): **${ratio('/').toFixed(2)}** ${ratio('/') >= 0.6 ? 'met' : 'NOT met'} (${home.rps.toFixed(0)} req/s).`,
+    `- \`/dimensions/gas\` req/s ÷ \`/api/ping\` ≥ 0.6: **${ratio('/dimensions/gas').toFixed(2)}** ${ratio('/dimensions/gas') >= 0.6 ? 'met' : 'NOT met'} (${gas.rps.toFixed(0)} req/s).`,
+    `- \`/\` p50 while PNGs render ≤ 1.5× idle: **${pngRatio.toFixed(2)}×** ${pngRatio <= 1.5 ? 'met' : 'NOT met'} (${r.png.idle.toFixed(1)} ms idle, ${r.png.busy.toFixed(1)} ms during; ${r.png.images} images served, ${r.png.refused} refused with 503).`,
+    `- First-load JavaScript of \`/\` ≤ 120 KB gzip: **${kb(rootJs.jsGzip)}** ${rootJs.jsGzip <= 120 * 1024 ? 'met' : 'NOT met'}.`,
+    typeof r.lh === 'string'
+      ? `- Lighthouse: ${r.lh}.`
+      : `- Lighthouse mobile performance ≥ 95 and TBT ≤ 200 ms: ${r.lh.map((l) => `\`${l.page}\` **${l.score}** / ${l.tbt.toFixed(0)} ms ${l.score >= 95 && l.tbt <= 200 ? 'met' : 'NOT met'}`).join('; ')}.`,
+  ];
+  const doc = [
     '# Benchmarks',
     '',
-    `Measured ${new Date().toISOString().slice(0, 10)} by \`npm run bench\` (see scripts/bench.ts): \`next start\` production server, ` +
-      `${ITERATIONS} sequential requests per route after ${WARMUP} warm-up rounds, routes interleaved; ratio = p50 ÷ p50 of the floor route in the same run.`,
+    `Measured ${new Date().toISOString().slice(0, 10)} by \`npm run bench${SHORT ? ' -- --short' : ''}\` (scripts/bench.ts) in ${r.seconds} s: the production build on the embedded default (\`npm start\`'s launcher, a fresh data folder, seeded), autocannon with ${CONNECTIONS} connections for ${DURATION} s per route after 5 warm-up requests. Ratios are to \`/api/ping\` of the same server in the same run; absolute numbers differ between machines and days, ratios hold.`,
     '',
-    `Machine: ${os.cpus()[0]?.model ?? 'unknown CPU'}, ${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB, ${os.platform()} ${os.release()}, Node ${process.version}. Database: ${database}.`,
+    `Machine: ${os.cpus()[0]?.model ?? 'unknown CPU'}, ${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}.`,
     '',
-    '| dataset | route | p50 ms | p95 ms | p50 ÷ floor |',
-    '| --- | --- | ---: | ---: | ---: |',
-    ...results.map((r) => `| ${r.dataset} | ${r.route} | ${ms(r.p50)} | ${ms(r.p95)} | ${r.ratio.toFixed(2)} |`),
+    '## Targets (issue 14)',
     '',
-    `First-load JavaScript of \`/\`: ${js.files} files, ${(js.raw / 1024).toFixed(1)} KB raw, **${(js.gzip / 1024).toFixed(1)} KB gzip** (target ≤ 180 KB).`,
+    ...targets,
     '',
-    `Chart export (seed, \`gas_import_share\` for Russia and NATO, 1200×675 at 2×): server PNG warm p50 **${ms(exports.serverPng.p50)} ms**, p95 ${ms(exports.serverPng.p95)} ms (floor p50 ${ms(exports.serverPng.floorP50)} ms, 50 requests); ` +
-      (exports.clientPng
-        ? `PNG from the page's button in Chromium (click to saved file, wall clock, 10 exports after the first) p50 **${ms(percentile(exports.clientPng, 50))} ms**, max ${ms(exports.clientPng.at(-1) ?? NaN)} ms.`
-        : 'client PNG not measured: no Chromium found.'),
+    '## Throughput, page cache on (the default)',
     '',
-    `Editor write: ${WRITES} sequential saves of one value (each carrying the version the last one returned), each followed by one floor request for the ratio; measured after the reads, since every write changes the data version and empties the read caches.`,
+    ...head,
+    ...r.cached.map(row(r.cached)),
     '',
-    'Targets (issue 3): overview p50 ≤ 3× the floor on the seed; ≤ 150 ms p50 at 1M observations; first-load JS of `/` ≤ 180 KB gzip. (Issue 4): client PNG export ≤ 300 ms; server PNG warm p50 ≤ 200 ms.',
+    '## Throughput, page cache off (`PAGE_CACHE_MB=0`, same build, same data)',
     '',
-  ];
-  const table = lines.join('\n');
-  const file = path.join('docs', 'benchmarks.md');
-  const previous = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '';
-  // Earlier runs stay below the latest, so the effect of a change remains visible.
-  const [previousLatest = '', previousEarlier = ''] = previous.split('\n## Earlier runs\n');
-  const demoted = previousLatest.trim() ? `${previousLatest.replace(/^# Benchmarks/, '### Earlier run').trim()}\n\n` : '';
-  fs.writeFileSync(file, `${table}\n## Earlier runs\n\n${demoted}${previousEarlier.trim()}\n`);
-  console.log(table);
+    'Every page is rendered for every request; the chart PNG keeps its own image cache (one URL), the last row never hits it.',
+    '',
+    ...head,
+    ...r.uncached.map(row(r.uncached)),
+    '',
+    '## `/` while chart images render',
+    '',
+    `Sequential requests to \`/\` (p50 of ${SHORT ? 20 : 60}), idle and while 5 loops fetch PNGs that are never cached: ${r.png.idle.toFixed(1)} ms → ${r.png.busy.toFixed(1)} ms (**${pngRatio.toFixed(2)}×**), ${r.png.images} images served, ${r.png.refused} refused (503, the render queue's bound).`,
+    '',
+    '## Page weight',
+    '',
+    'HTML as served (uncompressed and gzip), the React Server Components payload inlined in it (`self.__next_f.push`), and the JavaScript the page loads first (gzip -9 of each file).',
+    '',
+    '| page | HTML | HTML gzip | inline RSC payload | first-load JS | first-load JS gzip |',
+    '| --- | ---: | ---: | ---: | ---: | ---: |',
+    ...r.weights.map((w) => `| \`${w.page}\` | ${kb(w.html)} | ${kb(w.htmlGzip)} | ${kb(w.rsc)} | ${kb(w.js)} (${w.jsFiles} files) | ${kb(w.jsGzip)} |`),
+    '',
+    '## Lighthouse 12.2.3, mobile defaults',
+    '',
+    typeof r.lh === 'string'
+      ? r.lh
+      : [
+          `Simulated throttling (Lighthouse's default mobile profile); the run with the median score of ${LIGHTHOUSE_RUNS}.`,
+          '',
+          '| page | performance | total blocking time | largest contentful paint | first contentful paint | CLS | scores of the runs |',
+          '| --- | ---: | ---: | ---: | ---: | ---: | --- |',
+          ...r.lh.map((l) => `| \`${l.page}\` | ${l.score} | ${l.tbt.toFixed(0)} ms | ${(l.lcp / 1000).toFixed(2)} s | ${(l.fcp / 1000).toFixed(2)} s | ${l.cls.toFixed(3)} | ${l.runs.join(', ')} |`),
+        ].join('\n'),
+    '',
+    'Before issue 14 (from the issue, same kind of run): `/api/ping` 191 req/s, `/` 51 (0.27×), `/dimensions/gas` 27 (0.14×), chart PNG 5 req/s with p99 5,474 ms; Lighthouse `/` 91 (TBT 347 ms), `/dimensions/gas` 67 (TBT 3,265 ms); first-load JS of `/` 171 KB gzip. Latency of single requests: `npm run bench:latency` (docs/benchmarks-latency.md).',
+    '',
+  ].join('\n');
+  fs.mkdirSync(path.dirname(OUT), { recursive: true });
+  fs.writeFileSync(OUT, doc);
+  console.log(doc);
 }
 
 await main();

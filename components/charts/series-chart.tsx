@@ -1,5 +1,6 @@
 'use client';
 
+import { useState } from 'react';
 import {
   Bar,
   CartesianGrid,
@@ -13,7 +14,9 @@ import {
   XAxis,
   YAxis,
 } from 'recharts';
-import type { ChartRow, SeriesChartProps } from '../../lib/dashboard/chart-types';
+import { barSize, CHART_HEIGHT, niceTicks, PLOT } from '../../lib/dashboard/chart-geometry';
+import type { ChartRow, ChartSeries, SeriesChartProps } from '../../lib/dashboard/chart-types';
+import { labelledYears } from '../../lib/charts/static-svg';
 
 const compact = new Intl.NumberFormat('en-GB', { notation: 'compact', maximumFractionDigits: 1 });
 const full = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 3 });
@@ -44,6 +47,13 @@ function PointTooltip({ active, payload, unit, series }: TooltipProps & Pick<Ser
               <span className="meta">
                 {meta.period} · {meta.status} · {meta.source}
               </span>
+              {meta.flags?.length ? <span className="meta tooltip-flags">Flags: {meta.flags.join('; ')}</span> : null}
+              {meta.alternatives?.length ? (
+                <span className="meta tooltip-alternatives">
+                  Not drawn ({meta.alternatives.length}): {meta.alternatives.slice(0, 3).join(' | ')}
+                  {meta.alternatives.length > 3 ? ` | and ${meta.alternatives.length - 3} more in the table of values` : ''}
+                </span>
+              ) : null}
             </li>
           );
         })}
@@ -52,19 +62,61 @@ function PointTooltip({ active, payload, unit, series }: TooltipProps & Pick<Ser
   );
 }
 
-/** A time series for partners: lines for shares, bars for volumes, events as markers and shaded ranges. */
-export function SeriesChart({ kind, unit, series, rows, events, domain, summary }: SeriesChartProps) {
-  const data = rows.map((row) => ({ year: row.year, __row: row, ...row.values }));
-  const ticks: number[] = [];
-  for (let y = domain[0]; y <= domain[1]; y++) ticks.push(y);
-  const barSize = Math.max(4, Math.min(28, 360 / Math.max(1, (domain[1] - domain[0] + 1) * series.length)));
+/** The legend as toggle buttons, in the series' order: a reader hides or shows a partner's series. */
+export function LegendToggles({ series, hidden, onToggle, kind }: { series: ChartSeries[]; hidden: Set<string>; onToggle: (key: string) => void; kind: 'line' | 'bar' }) {
   return (
-    <div className="chart-canvas" role="img" aria-label={summary}>
-      <ResponsiveContainer width="100%" height={300}>
-        <ComposedChart data={data} margin={{ top: 16, right: 16, bottom: 8, left: 8 }} barGap={1}>
+    <ul className="chart-legend">
+      {series.map((s) => {
+        const off = hidden.has(s.key);
+        return (
+          <li key={s.key} data-series={s.key}>
+            <button type="button" className="legend-toggle" aria-pressed={!off} onClick={() => onToggle(s.key)} title={off ? `Show ${s.name}` : `Hide ${s.name}`}>
+              <svg width="14" height="14" viewBox="0 0 32 32" aria-hidden="true" focusable="false" className="legend-icon">
+                {kind === 'line' ? (
+                  <path strokeWidth="4" fill="none" stroke={off ? '#ccc' : s.colour} d="M0,16h10.67A5.33,5.33,0,1,1,21.33,16H32M21.33,16A5.33,5.33,0,1,1,10.67,16" />
+                ) : (
+                  <path fill={off ? '#ccc' : s.colour} d="M0,4h32v24h-32z" />
+                )}
+              </svg>{' '}
+              <span style={{ color: off ? '#57606a' : undefined, textDecoration: off ? 'line-through' : undefined }}>{s.name}</span>
+            </button>
+          </li>
+        );
+      })}
+    </ul>
+  );
+}
+
+export function useHiddenSeries(): [Set<string>, (key: string) => void] {
+  const [hidden, setHidden] = useState<Set<string>>(() => new Set());
+  const toggle = (key: string) =>
+    setHidden((current) => {
+      const next = new Set(current);
+      if (next.has(key)) next.delete(key);
+      else next.add(key);
+      return next;
+    });
+  return [hidden, toggle];
+}
+
+/**
+ * The interactive form of a time series (lines for shares, bars for volumes, events as markers and shaded ranges),
+ * loaded by LazyChart over the server's picture (static-chart.tsx) with the same margins, ticks and bar widths.
+ */
+export function SeriesChart({ kind, unit, series, rows, events, domain, summary }: SeriesChartProps) {
+  const [hidden, toggle] = useHiddenSeries();
+  const data = rows.map((row) => ({ year: row.year, __row: row, ...row.values }));
+  const xTicks = labelledYears(domain);
+  const all = rows.flatMap((r) => Object.values(r.values)).filter((v): v is number => v !== null);
+  const yTicks = niceTicks(Math.max(0, ...all));
+  const size = barSize(domain[1] - domain[0] + 1, series.length);
+  return (
+    <div className="chart-canvas chart-interactive" role="group" aria-label={summary}>
+      <ResponsiveContainer width="100%" height={CHART_HEIGHT}>
+        <ComposedChart data={data} margin={{ top: PLOT.top, right: PLOT.right, bottom: PLOT.bottom, left: 8 }} barGap={1}>
           <CartesianGrid stroke="#e5e7eb" vertical={false} />
-          <XAxis dataKey="year" type="number" domain={[domain[0] - 0.5, domain[1] + 0.5]} ticks={ticks} tickFormatter={(y: number) => String(y)} allowDecimals={false} />
-          <YAxis width={56} tickFormatter={(v: number) => compact.format(v)} label={{ value: unit, angle: -90, position: 'insideLeft', offset: 4, style: { fontSize: 12 } }} />
+          <XAxis dataKey="year" type="number" domain={[domain[0] - 0.5, domain[1] + 0.5]} ticks={xTicks} interval={0} tickFormatter={(y: number) => String(y)} allowDecimals={false} height={PLOT.xAxis} />
+          <YAxis width={PLOT.left - 8} domain={[0, yTicks.at(-1)!]} ticks={yTicks} tickFormatter={(v: number) => compact.format(v)} label={{ value: unit, angle: -90, position: 'insideLeft', offset: 4, style: { fontSize: 12 } }} />
           {events.map((event) =>
             event.until !== null ? (
               <ReferenceArea key={event.n} x1={event.at} x2={event.until} fill="#f2c14e" fillOpacity={0.18} ifOverflow="hidden" label={{ value: String(event.n), position: 'insideTopLeft', fontSize: 11 }} />
@@ -87,13 +139,13 @@ export function SeriesChart({ kind, unit, series, rows, events, domain, summary 
             ))}
           {series.map((s) =>
             kind === 'line' ? (
-              <Line key={s.key} dataKey={s.key} name={s.name} stroke={s.colour} strokeWidth={2} dot={{ r: 3 }} connectNulls={false} isAnimationActive={false} />
+              <Line key={s.key} dataKey={s.key} name={s.name} stroke={s.colour} strokeWidth={2} dot={{ r: 3 }} connectNulls={false} isAnimationActive={false} hide={hidden.has(s.key)} />
             ) : (
-              <Bar key={s.key} dataKey={s.key} name={s.name} fill={s.colour} barSize={barSize} minPointSize={(value: number | undefined | null) => (value === 0 ? 3 : 0)} isAnimationActive={false} />
+              <Bar key={s.key} dataKey={s.key} name={s.name} fill={s.colour} barSize={size} minPointSize={(value: number | undefined | null) => (value === 0 ? 3 : 0)} isAnimationActive={false} hide={hidden.has(s.key)} />
             ),
           )}
-          <Tooltip content={<PointTooltip unit={unit} series={series} />} />
-          <Legend />
+          <Tooltip content={<PointTooltip unit={unit} series={series.filter((s) => !hidden.has(s.key))} />} />
+          <Legend height={PLOT.legend} content={() => <LegendToggles series={series} hidden={hidden} onToggle={toggle} kind={kind} />} />
         </ComposedChart>
       </ResponsiveContainer>
     </div>

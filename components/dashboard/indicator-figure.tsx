@@ -1,5 +1,6 @@
 import { ExportMenu } from '@/components/charts/export-menu';
-import { SeriesChart } from '@/components/charts/series-chart';
+import { LazyChart } from '@/components/charts/lazy-chart';
+import { StaticSeriesChart } from '@/components/charts/static-chart';
 import { exportFileStem } from '@/lib/export/from-chart';
 import type { IndicatorChart } from '@/lib/dashboard/chart-data';
 import { formatDate, formatValue, sourceQuality } from '@/lib/dashboard/format';
@@ -18,20 +19,22 @@ export function IndicatorFigure({
   exportView?: { focal: string; apiQuery: string; viewPath: string };
 }) {
   const titleId = `${chart.id}-title`;
+  // The server draws the chart; the interactive one (tooltips, legend toggles) loads only when a reader comes near.
+  const picture = (
+    <StaticSeriesChart kind={chart.kind} unit={chart.indicator.unit} series={chart.series} rows={chart.rows} events={chart.events} domain={chart.domain} summary={chart.summary} />
+  );
   return (
     <figure className={compact ? 'chart-figure compact' : 'chart-figure'} aria-labelledby={titleId} data-testid={chart.id}>
       <h3 id={titleId} className="chart-title">
         {chart.title}
       </h3>
-      <SeriesChart
-        kind={chart.kind}
-        unit={chart.indicator.unit}
-        series={chart.series}
-        rows={chart.rows}
-        events={chart.events}
-        domain={chart.domain}
-        summary={chart.summary}
-      />
+      {exportView ? (
+        <LazyChart type="series" src={`/api/charts/${chart.indicator.slug}.json${exportView.apiQuery ? `?${exportView.apiQuery}` : ''}`}>
+          {picture}
+        </LazyChart>
+      ) : (
+        picture
+      )}
       {chart.events.length > 0 && !compact ? (
         <ol className="chart-events" aria-label={`Events marked on ${chart.title}`}>
           {chart.events.map((e) => (

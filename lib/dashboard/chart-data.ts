@@ -1,5 +1,5 @@
-import type { ChartEvent, ChartRow, ChartSeries } from './chart-types';
-import { figureSources, partnerColour, sourceQuality, yearFraction } from './format';
+import type { ChartEvent, ChartRow, ChartSeries, SeriesChartProps } from './chart-types';
+import { figureSources, formatValue, observationFlags, partnerColour, periodText, sourceQuality, STATUS_LABEL, yearFraction } from './format';
 import { annualIndex, derivedText, inRange, partnerFigure, type PartnerFigure } from './shape';
 import type { Catalogue, EventRow, IndicatorRow, ObservationRow, SourceRef } from './types';
 
@@ -107,4 +107,42 @@ export function indicatorChart(
       rows.some((r) => r.missing.length) ? ` No data (not zero) in ${rows.filter((r) => r.missing.length === drawn.length).map((r) => r.year).join(', ') || 'some years for some partners'}.` : ''
     } The data table below lists every value.`,
   };
+}
+
+/**
+ * What the interactive chart needs beyond the drawn picture: each point's flags and the figures not drawn for
+ * it (alternatives, partial years). Served as JSON by /api/charts/<chart>.json when a reader comes near a chart,
+ * so none of it weighs on the page's first load.
+ */
+export function interactiveChart(chart: IndicatorChart, observations: ObservationRow[], focal: string): SeriesChartProps {
+  const unit = chart.indicator.unit;
+  const rows = chart.rows.map((row) => {
+    const meta: ChartRow['meta'] = {};
+    for (const s of chart.series) {
+      const base = row.meta[s.key];
+      if (!base) continue;
+      const t = chart.table.find((x) => x.year === row.year && x.partner === s.key)!;
+      const p = t.figure.provenance;
+      const drawnIds = new Set(figureSources(t.figure).flatMap((c) => (c.observation ? [c.observation.id] : [])));
+      const flags: string[] = [];
+      if (p.kind === 'reported') {
+        const o = p.observation;
+        flags.push(...observationFlags(o, chart.indicator.partnerSide));
+        if (o.note) flags.push(o.note);
+        if (o.publishedAs) flags.push(`published as “${o.publishedAs}”`);
+        if (o.fx) flags.push(`converted at ${o.fx.perUsd} ${o.fx.currency} per USD (${o.fx.year}, ${o.fx.source.title})`);
+      } else if (p.kind === 'derived') {
+        if (p.membersWithoutData.length) flags.push(`no data for ${p.membersWithoutData.join(', ')}`);
+      } else {
+        flags.push(`sourced zero: ${p.listing.source.title} lists every partner`);
+      }
+      const alternatives = observations
+        .filter((o) => o.indicator === chart.indicator.slug && o.reporter === focal && o.partner === s.key && o.year === row.year && o.value !== null && !drawnIds.has(o.id))
+        .sort((a, b) => a.rank - b.rank)
+        .map((o) => `${formatValue(o.value, unit)} · ${periodText(o)} · ${STATUS_LABEL[o.status]} · ${o.source.title} (${sourceQuality(o.source)})`);
+      meta[s.key] = { ...base, ...(flags.length ? { flags } : {}), ...(alternatives.length ? { alternatives } : {}) };
+    }
+    return { ...row, meta };
+  });
+  return { kind: chart.kind, unit, series: chart.series, rows, events: chart.events, domain: chart.domain, summary: chart.summary };
 }

@@ -1,6 +1,7 @@
 import type { IndicatorChart } from '../dashboard/chart-data';
 import { figureSources, partnerColour, sourceQuality } from '../dashboard/format';
-import { annualIndex, derivedText, matrixCell } from '../dashboard/shape';
+import { compareCells } from '../dashboard/compare';
+import { derivedText } from '../dashboard/shape';
 import type { Actor, Catalogue, ObservationRow, SourceRef } from '../dashboard/types';
 import { viewQuery, type ViewState } from '../schemas/view';
 import type { CsvRow, ExportSpec } from './spec';
@@ -76,11 +77,7 @@ export function compareExportSpec(
   state: ViewState,
   asOf: string,
 ): ExportSpec {
-  const index = annualIndex(observations, { windows: true });
-  const cells = view.partners.map((p) => ({
-    partner: p,
-    cells: catalogue.dimensions.map((d) => matrixCell(observations, catalogue, d.key, p.code, view.focal.code, { weights: state.weights, from: state.from, to: state.to, index })),
-  }));
+  const cells = compareCells(catalogue, observations, view, state);
   const dimensions = catalogue.dimensions.filter((d) => cells.some((c) => c.cells.some((cell) => cell.dimension === d.key && cell.latest?.score != null)));
   const values: ExportSpec['values'] = {};
   const csv: CsvRow[] = [];

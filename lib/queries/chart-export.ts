@@ -1,12 +1,15 @@
 import 'server-only';
-import { indicatorChart } from '../dashboard/chart-data';
+import { indicatorChart, interactiveChart } from '../dashboard/chart-data';
+import type { SeriesChartProps } from '../dashboard/chart-types';
+import { compareChartData, type CompareRow } from '../dashboard/compare';
 import { compareExportSpec, indicatorExportSpec } from '../export/from-chart';
 import type { ExportSpec } from '../export/spec';
 import { parseView, viewQuery, type SearchParams } from '../schemas/view';
 import { resolveView, scoringData } from './dashboard';
 import { getCatalogue, getDataVersion, getEvents } from './data';
 
-export type ExportLookup = { ok: true; spec: ExportSpec } | { ok: false; status: 400 | 404; message: string };
+export type ExportLookup = { ok: true; spec: ExportSpec; interactive: SeriesChartProps | CompareInteractive } | { ok: false; status: 400 | 404; message: string };
+export type CompareInteractive = { rows: CompareRow[]; series: ExportSpec['series']; summary: string };
 
 /** The export of indicator chart `slug` for the view in `params`, exactly as the dimension page draws it. */
 export async function lookupIndicatorExport(slug: string, params: SearchParams): Promise<ExportLookup> {
@@ -33,6 +36,7 @@ export async function lookupIndicatorExport(slug: string, params: SearchParams):
   if (!chart) return { ok: false, status: 404, message: `Nothing to draw for ${slug} with these partners and years` };
   return {
     ok: true,
+    interactive: interactiveChart(chart, observations, view.focal.code),
     spec: indicatorExportSpec(chart, {
       focalCode: view.focal.code,
       focalName: view.focal.name,
@@ -53,5 +57,5 @@ export async function lookupCompareExport(params: SearchParams): Promise<ExportL
   const view = await resolveView(state);
   if (view.notices.length > 0) return { ok: false, status: 400, message: view.notices.join(' ') };
   const [{ observations, catalogue: scored }, version] = await Promise.all([scoringData(view, state), getDataVersion()]);
-  return { ok: true, spec: compareExportSpec(scored, observations, view, state, version.changedAt.slice(0, 10)) };
+  return { ok: true, spec: compareExportSpec(scored, observations, view, state, version.changedAt.slice(0, 10)), interactive: compareChartData(scored, observations, view, state) };
 }

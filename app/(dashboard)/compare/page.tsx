@@ -1,11 +1,12 @@
 import type { Metadata } from 'next';
-import { CompareChart } from '@/components/charts/compare-chart';
+import { LazyChart } from '@/components/charts/lazy-chart';
+import { StaticCompareChart } from '@/components/charts/static-chart';
 import { ExportMenu } from '@/components/charts/export-menu';
 import { Notices } from '@/components/dashboard/notices';
 import { QualityNote } from '@/components/dashboard/quality-note';
 import { ViewFilters } from '@/components/dashboard/view-filters';
-import { formatNumber, formatValue, partnerColour } from '@/lib/dashboard/format';
-import { matrixCell } from '@/lib/dashboard/shape';
+import { compareCells, compareChartData } from '@/lib/dashboard/compare';
+import { formatNumber, formatValue } from '@/lib/dashboard/format';
 import { choosablePartners, resolveView, scoringData } from '@/lib/queries/dashboard';
 import { parseView, viewQuery, type SearchParams } from '@/lib/schemas/view';
 
@@ -18,18 +19,11 @@ export default async function ComparePage({ searchParams }: { searchParams: Prom
   const { observations, catalogue, index, share } = await scoringData(view, state);
   const years = observations.map((o) => o.year);
   const yearSpan: [number, number] = years.length ? [Math.min(...years), Math.max(...years)] : [2015, 2024];
-  const cells = partners.map((p) => ({
-    partner: p,
-    cells: catalogue.dimensions.map((d) => matrixCell(observations, catalogue, d.key, p.code, focal.code, { weights: state.weights, from: state.from, to: state.to, index })),
-  }));
-  const scored = catalogue.dimensions.filter((d) => cells.some((c) => c.cells.some((cell) => cell.dimension === d.key && cell.latest?.score != null)));
+  const cells = compareCells(catalogue, observations, view, state, index);
   const range = state.from !== undefined || state.to !== undefined ? `${state.from ?? 'earliest'}–${state.to ?? 'latest'}` : 'all years';
   const title = `Dependency score by dimension: ${partners.map((p) => p.name).join(', ')} (${range})`;
-  const rows = scored.map((d) => ({
-    dimension: d.label,
-    values: Object.fromEntries(cells.map((c) => [c.partner.code, c.cells.find((cell) => cell.dimension === d.key)?.latest?.score ?? null])),
-    years: Object.fromEntries(cells.map((c) => [c.partner.code, c.cells.find((cell) => cell.dimension === d.key)?.latest?.year ?? null])),
-  }));
+  const chart = compareChartData(catalogue, observations, view, state, cells);
+  const apiQuery = viewQuery(state).slice(1);
 
   return (
     <>
@@ -44,22 +38,20 @@ export default async function ComparePage({ searchParams }: { searchParams: Prom
         <h2 id="compare-title" className="chart-title">
           {title}
         </h2>
-        {rows.length > 0 ? (
-          <CompareChart
-            rows={rows}
-            series={partners.map((p) => ({ key: p.code, name: p.name, colour: partnerColour(p.code) }))}
-            summary={`Bar chart of dependency scores by dimension for ${partners.map((p) => p.name).join(', ')}. The table below lists every value.`}
-          />
+        {chart.rows.length > 0 ? (
+          <LazyChart type="compare" src={`/api/charts/compare.json${apiQuery ? `?${apiQuery}` : ''}`}>
+            <StaticCompareChart rows={chart.rows} series={chart.series} summary={chart.summary} />
+          </LazyChart>
         ) : (
           <p>No scores for this selection.</p>
         )}
         <figcaption className="meta">Scores computed from the sourced figures listed on each dimension page; the year of each score is in the table.</figcaption>
-        {rows.length > 0 ? (
+        {chart.rows.length > 0 ? (
           <ExportMenu
             chart="compare"
             title={title}
             fileStem={`compare-${focal.code}-${partners.map((p) => p.code).join('_')}-${state.from ?? 'all'}-${state.to ?? 'all'}`}
-            apiQuery={viewQuery(state).slice(1)}
+            apiQuery={apiQuery}
             viewPath={`/compare${viewQuery(state)}`}
           />
         ) : null}

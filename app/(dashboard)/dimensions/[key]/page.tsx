@@ -4,12 +4,12 @@ import { EventList } from '@/components/dashboard/event-list';
 import { IndicatorFigure } from '@/components/dashboard/indicator-figure';
 import { MethodologyPanel } from '@/components/dashboard/methodology';
 import { Notices } from '@/components/dashboard/notices';
-import { ObservationTable } from '@/components/dashboard/observation-table';
 import { ScoreTable } from '@/components/dashboard/score-table';
 import { QualityNote } from '@/components/dashboard/quality-note';
 import { ViewFilters } from '@/components/dashboard/view-filters';
 import { indicatorChart } from '@/lib/dashboard/chart-data';
-import { inRange, WORLD, yearlyScores, type YearScore } from '@/lib/dashboard/shape';
+import { inRange, yearlyScores, type YearScore } from '@/lib/dashboard/shape';
+import { dimensionValues, valueSummary } from '@/lib/dashboard/values';
 import { choosablePartners, resolveView, scoringData } from '@/lib/queries/dashboard';
 import { getCatalogue, getEvents } from '@/lib/queries/data';
 import { parseView, viewQuery, type SearchParams } from '@/lib/schemas/view';
@@ -43,10 +43,7 @@ export default async function DimensionPage({ params, searchParams }: Props) {
       yearlyScores(observations, scored, dimension.key, p.code, focal.code, state.weights, index).filter((s) => inRange(s.year, state.from, state.to)),
     ]),
   );
-  const shown = new Set([...partnerCodes, WORLD, ...view.fetchCodes]);
-  const tableRows = observations
-    .filter((o) => shown.has(o.partner) && inRange(o.year, state.from, state.to))
-    .sort((a, b) => a.indicator.localeCompare(b.indicator) || a.partner.localeCompare(b.partner) || a.year - b.year || a.rank - b.rank);
+  const values = valueSummary(dimensionValues(observations, [...partnerCodes, ...view.fetchCodes], state), catalogue);
   const years = observations.map((o) => o.year);
   const yearSpan: [number, number] = years.length ? [Math.min(...years), Math.max(...years)] : [2015, 2024];
   const shownEvents = events.filter((e) => inRange(Number(e.date.slice(0, 4)), state.from, state.to) || (e.endDate && inRange(Number(e.endDate.slice(0, 4)), state.from, state.to)));
@@ -83,7 +80,14 @@ export default async function DimensionPage({ params, searchParams }: Props) {
 
       <section aria-labelledby="values-heading">
         <h2 id="values-heading">All values and their sources</h2>
-        <ObservationTable observations={tableRows} catalogue={catalogue} caption={`${dimension.label}: every value for ${partnerList}, group members and world totals`} />
+        {/* The full table (hundreds of rows with excerpts) has its own page, so this one stays light. */}
+        <p>
+          {values.total} values for {partnerList}, group members and world totals, from {values.sources} sources: {values.partial} part-year,{' '}
+          {values.alternatives} alternative figures, {values.flagged} with a flag in all.{' '}
+          <a href={`/dimensions/${dimension.key}/values${viewQuery(state)}`}>
+            Every {dimension.label.toLowerCase()} value with its flags, source and excerpt
+          </a>
+        </p>
       </section>
 
       <section aria-labelledby="definitions-heading">

@@ -19,9 +19,9 @@ const EXPORT_PARAMS = new Set(['size', 'background', 'density']);
 export async function GET(request: Request, { params }: { params: Promise<{ file: string }> }): Promise<Response> {
   const { file } = await params;
   const match = /^([a-z0-9_]{1,80})\.([a-z]+)$/.exec(file);
-  const format = match?.[2] as ExportFormat | undefined;
-  if (!match || !format || !EXPORT_FORMATS.includes(format)) {
-    return Response.json({ error: `No chart file ${file}: expected <chart>.png, .svg or .csv` }, { status: 404 });
+  const format = match?.[2] as ExportFormat | 'json' | undefined;
+  if (!match || !format || !(format === 'json' || EXPORT_FORMATS.includes(format))) {
+    return Response.json({ error: `No chart file ${file}: expected <chart>.png, .svg, .csv or .json` }, { status: 404 });
   }
   const url = new URL(request.url);
   const query = Object.fromEntries(url.searchParams);
@@ -42,6 +42,9 @@ export async function GET(request: Request, { params }: { params: Promise<{ file
   const etag = `"${crypto.createHash('sha1').update(key).digest('base64url')}"`;
   const headers = { ETag: etag, 'Cache-Control': 'public, max-age=0, must-revalidate' };
   if (request.headers.get('if-none-match') === etag) return new Response(null, { status: 304, headers });
+  // What the page's interactive chart loads when a reader comes near it: the drawn values with each point's
+  // sources, flags and alternatives (the page's HTML carries only the picture).
+  if (format === 'json') return Response.json(lookup.interactive, { headers });
   const disposition = `inline; filename="${spec.fileStem}.${format}"`;
   if (format === 'csv') {
     return new Response(toCsv(spec.csv), { headers: { ...headers, 'Content-Type': CONTENT_TYPE.csv, 'Content-Disposition': disposition } });

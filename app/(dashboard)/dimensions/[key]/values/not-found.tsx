@@ -1,0 +1,3 @@
+import { NotFoundHelp } from '@/components/dashboard/not-found-help';
+
+export default NotFoundHelp;
