@@ -8,7 +8,6 @@
  */
 import crypto from 'node:crypto';
 import http from 'node:http';
-import zlib from 'node:zlib';
 import next from 'next';
 import postgres from 'postgres';
 import { CLIENT_ADDRESS_HEADER } from '../lib/security/client-address';
@@ -68,9 +67,8 @@ const gzipOk = (accept: string | string[] | undefined) => /\bgzip\b/.test(String
 
 /** Sends a page (a hit, or a miss once rendered) with a fresh nonce, gzip-compressed when the client takes it. */
 function sendPage(request: http.IncomingMessage, response: http.ServerResponse, page: import('../lib/cache/page-cache').CachedPage, state: 'hit' | 'miss', accept: string | string[] | undefined) {
-  const { headers, body } = withNonce(page, page.nonce ? Buffer.from(crypto.randomUUID()).toString('base64') : '');
-  const gzip = gzipOk(accept) && body.length > 1024;
-  const out = gzip ? zlib.gzipSync(body, { level: 6 }) : body;
+  const gzip = gzipOk(accept) && page.body.length > 1024;
+  const { headers, body: out } = withNonce(page, page.nonce ? Buffer.from(crypto.randomUUID()).toString('base64') : '', gzip);
   for (const [k, v] of Object.entries(headers)) response.setHeader(k, v);
   response.setHeader('x-atlas-cache', state);
   response.setHeader('vary', 'RSC, Next-Router-State-Tree, Next-Router-Prefetch, Next-Router-Segment-Prefetch, Accept-Encoding');

@@ -1,3 +1,5 @@
+import crypto from 'node:crypto';
+import zlib from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { nonceOf, PageCache, pageKey, storable, withNonce, type CachedPage } from './page-cache';
 
@@ -34,6 +36,25 @@ describe('serving a stored page', () => {
     const served = withNonce(page('<script nonce="OLD">x</script><script nonce="OLD">', 'OLD'), 'NEW');
     expect(served.body.toString()).toBe('<script nonce="NEW">x</script><script nonce="NEW">');
     expect(served.headers['content-security-policy']).toBe("script-src 'nonce-NEW'");
+  });
+  it('gzips with a fresh nonce from pieces deflated once: the stream decodes to the page with the new nonce', () => {
+    // A page-like body: the nonce many times, text that compresses, bytes that do not, multi-byte characters.
+    const old = 'T0xEbm9uY2U=';
+    const parts = Array.from({ length: 40 }, (_, i) => `<script nonce="${old}">self.__next_f.push([1,"${'İstanbul ⛽ '.repeat(i)}${crypto.randomBytes(i * 7).toString('hex')}"])</script>`);
+    const body = `<!DOCTYPE html><html>${parts.join('<p>text</p>')}<body nonce="${old}"></body></html>${old}`;
+    const stored = page(body, old);
+    for (const nonce of ['TkVXMQ==', 'a-much-longer-nonce-than-before-0123456789']) {
+      const expected = body.split(old).join(nonce);
+      const plain = withNonce(stored, nonce);
+      expect(plain.body.toString('utf8')).toBe(expected);
+      const gz = withNonce(stored, nonce, true);
+      expect(gz.body.subarray(0, 2)).toEqual(Buffer.from([0x1f, 0x8b]));
+      expect(zlib.gunzipSync(gz.body).toString('utf8')).toBe(expected); // checks the CRC and length too
+      expect(gz.body.length).toBeLessThan(Buffer.byteLength(expected) / 2);
+      expect(gz.headers['content-security-policy']).toBe(`script-src 'nonce-${nonce}'`);
+    }
+    // a page without a nonce is served as stored
+    expect(zlib.gunzipSync(withNonce(page('<p>no scripts</p>'.repeat(100)), '', true).body).toString()).toBe('<p>no scripts</p>'.repeat(100));
   });
   it('stays within its byte bound, least recently used first', () => {
     const cache = new PageCache(4000);

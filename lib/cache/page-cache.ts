@@ -1,3 +1,5 @@
+import zlib from 'node:zlib';
+
 /**
  * The page cache (issue #14): a rendered public page is kept per (URL, the request headers Next.js varies on, data
  * version) and served again until the data changes. Any write, from any instance, bumps the version (triggers), so
@@ -10,7 +12,16 @@
 /** Request header by which the server hands the app the data state it read (and keys its page cache with). */
 export const DATA_STATE_HEADER = 'x-atlas-data-state';
 
-export type CachedPage = { status: number; headers: Record<string, string | string[]>; body: Buffer; nonce: string | null };
+export type CachedPage = {
+  status: number;
+  headers: Record<string, string | string[]>;
+  body: Buffer;
+  nonce: string | null;
+  /** the body cut at each occurrence of the nonce, and each piece deflated once (made by `prepare`) */
+  prepared?: Prepared;
+};
+
+type Prepared = { pieces: Buffer[]; deflated: Buffer[]; bytes: number };
 
 /**
  * Request headers that change the answer for one URL: the RSC payload and its router state, and the address the
@@ -47,13 +58,61 @@ export function storable(status: number, headers: Record<string, unknown>): bool
   return type.startsWith('text/html') || type.startsWith('text/x-component');
 }
 
-/** A stored page served with `nonce` in place of the one it was rendered with. */
-export function withNonce(page: CachedPage, nonce: string): { headers: Record<string, string | string[]>; body: Buffer } {
-  if (!page.nonce) return { headers: page.headers, body: page.body };
-  const swap = (s: string) => s.split(page.nonce!).join(nonce);
+/**
+ * Cuts the body at each occurrence of its nonce and deflates each piece once, so that serving it again with a fresh
+ * nonce costs a copy (and, for gzip, a checksum) instead of decoding, replacing and compressing the whole page.
+ */
+export function prepare(page: CachedPage): Prepared {
+  if (page.prepared) return page.prepared;
+  const pieces: Buffer[] = [];
+  if (page.nonce) {
+    const needle = Buffer.from(page.nonce, 'utf8');
+    let from = 0;
+    for (let at = page.body.indexOf(needle); at !== -1; at = page.body.indexOf(needle, from)) {
+      pieces.push(page.body.subarray(from, at));
+      from = at + needle.length;
+    }
+    pieces.push(page.body.subarray(from));
+  } else {
+    pieces.push(page.body);
+  }
+  // Each piece a run of complete, non-final deflate blocks ending on a byte boundary (a sync flush): pieces and the
+  // nonce's own blocks can then follow one another in one stream, closed by an empty final block.
+  const deflated = pieces.map((piece) => zlib.deflateRawSync(piece, { level: 6, finishFlush: zlib.constants.Z_SYNC_FLUSH }));
+  page.prepared = { pieces, deflated, bytes: deflated.reduce((n, d) => n + d.length, 0) };
+  return page.prepared;
+}
+
+const GZIP_HEADER = Buffer.from([0x1f, 0x8b, 0x08, 0, 0, 0, 0, 0, 0, 0xff]);
+const FINAL_EMPTY_BLOCK = Buffer.from([0x03, 0x00]);
+
+/** A stored page served with `nonce` in place of the one it was rendered with, as it is or gzip-compressed. */
+export function withNonce(page: CachedPage, nonce: string, gzip = false): { headers: Record<string, string | string[]>; body: Buffer } {
+  const swap = (s: string) => (page.nonce ? s.split(page.nonce).join(nonce) : s);
   const headers: Record<string, string | string[]> = {};
   for (const [k, v] of Object.entries(page.headers)) headers[k] = Array.isArray(v) ? v.map(swap) : swap(v);
-  return { headers, body: Buffer.from(swap(page.body.toString('utf8')), 'utf8') };
+  const { pieces, deflated } = prepare(page);
+  const fresh = Buffer.from(nonce, 'utf8');
+  if (!gzip) return { headers, body: Buffer.concat(pieces.flatMap((piece, i) => (i === 0 ? [piece] : [fresh, piece]))) };
+  const freshDeflated = zlib.deflateRawSync(fresh, { finishFlush: zlib.constants.Z_SYNC_FLUSH });
+  let crc = 0;
+  let size = 0;
+  const out: Buffer[] = [GZIP_HEADER];
+  pieces.forEach((piece, i) => {
+    if (i > 0) {
+      out.push(freshDeflated);
+      crc = zlib.crc32(fresh, crc);
+      size += fresh.length;
+    }
+    out.push(deflated[i]!);
+    crc = zlib.crc32(piece, crc);
+    size += piece.length;
+  });
+  const trailer = Buffer.alloc(8);
+  trailer.writeUInt32LE(crc >>> 0, 0);
+  trailer.writeUInt32LE(size >>> 0, 4);
+  out.push(FINAL_EMPTY_BLOCK, trailer);
+  return { headers, body: Buffer.concat(out) };
 }
 
 export class PageCache {
@@ -63,6 +122,11 @@ export class PageCache {
   misses = 0;
 
   constructor(readonly maxBytes: number) {}
+
+  /** What an entry holds in memory: the body, its deflated pieces and the key. */
+  private static cost(key: string, page: CachedPage): number {
+    return page.body.length + prepare(page).bytes + key.length;
+  }
 
   get size(): number {
     return this.pages.size;
@@ -81,17 +145,17 @@ export class PageCache {
   }
 
   set(key: string, page: CachedPage): void {
-    const cost = page.body.length + key.length;
+    const cost = PageCache.cost(key, page);
     if (cost > this.maxBytes / 4) return; // one huge page never empties the cache
     const old = this.pages.get(key);
     if (old) {
-      this.bytes -= old.body.length + key.length;
+      this.bytes -= PageCache.cost(key, old);
       this.pages.delete(key);
     }
     while (this.bytes + cost > this.maxBytes && this.pages.size > 0) {
       const [oldest, value] = this.pages.entries().next().value as [string, CachedPage];
       this.pages.delete(oldest);
-      this.bytes -= value.body.length + oldest.length;
+      this.bytes -= PageCache.cost(oldest, value);
     }
     this.pages.set(key, page);
     this.bytes += cost;
@@ -102,7 +166,7 @@ export class PageCache {
     for (const [key, page] of this.pages) {
       if (!key.endsWith(versionTag)) {
         this.pages.delete(key);
-        this.bytes -= page.body.length + key.length;
+        this.bytes -= PageCache.cost(key, page);
       }
     }
   }
