@@ -1,39 +1,24 @@
 // Plain anchors: a matrix has dozens of links, and each next/link is a client component to render and hydrate.
-import { formatNumber, formatValue } from '@/lib/dashboard/format';
-import { derivedText, type MatrixCell } from '@/lib/dashboard/shape';
+import { headlineText, scoreLine, trendText, zeroLines } from '@/lib/dashboard/matrix-text';
+import type { MatrixCell } from '@/lib/dashboard/shape';
 import type { Actor, DimensionRow } from '@/lib/dashboard/types';
 import { scoreBandIndex, SCORE_BANDS } from '@/lib/scoring/score';
 
 export type MatrixRow = { partner: Actor; memberOf?: string; cells: MatrixCell[] };
 
 // Cell texts are built as single strings: the overview renders dozens of cells, and fewer nodes render faster.
-function trendText(cell: MatrixCell): string {
-  if (!cell.latest || !cell.previous || cell.latest.score === null || cell.previous.score === null) return 'no earlier value';
-  const rounded = Math.round((cell.latest.score - cell.previous.score) * 10) / 10;
-  if (rounded === 0) return `unchanged since ${cell.previous.year}`;
-  return `${rounded > 0 ? 'up' : 'down'} ${formatNumber(Math.abs(rounded))} pts since ${cell.previous.year}`;
-}
-
 function trendArrow(text: string): string {
   return text.startsWith('up') ? '▲ ' : text.startsWith('down') ? '▼ ' : '';
 }
 
-function scoreLine(cell: MatrixCell): string {
-  const latest = cell.latest!;
-  const inputs = `${latest.components.length} of ${latest.components.length + latest.missing.length} input${latest.components.length + latest.missing.length === 1 ? '' : 's'}`;
-  return `Score ${Math.round(latest.score!)} · ${inputs}${latest.lowConfidence ? ' · low confidence' : ''}`;
-}
-
 function Cell({ cell, href }: { cell: MatrixCell; href: string }) {
   if (cell.state === 'score' && cell.latest && cell.latest.score !== null && cell.headline) {
-    const { indicator, figure, year, display } = cell.headline;
-    const input = cell.latest.inputs.find((i) => i.slug === indicator.slug);
-    const provenance = figure.provenance.kind === 'derived' ? ` (${derivedText(figure.provenance)})` : figure.provenance.kind === 'zero' ? ' (sourced zero)' : '';
+    const text = headlineText(cell)!;
     return (
       <td className={`matrix-cell band-${scoreBandIndex(cell.latest.score)}`} data-state="score">
         <a href={href} className="cell-link">
-          <span className="cell-figure">{display ?? formatValue(figure.value, indicator.unit)}</span>
-          <span className="cell-line">{`${indicator.name}, ${input?.window ? `five-year window to ${year}` : year}${provenance}`}</span>
+          <span className="cell-figure">{text.figure}</span>
+          <span className="cell-line">{text.line}</span>
           <span className="cell-line">
             {scoreLine(cell)}
             {cell.latest.lowConfidence ? <abbr title="Fewer than two inputs had data this year" className="low-confidence"> ⚠</abbr> : null}
@@ -46,16 +31,16 @@ function Cell({ cell, href }: { cell: MatrixCell; href: string }) {
     );
   }
   if (cell.state === 'zero') {
-    const zero = cell.zero;
-    const year = zero?.listing.year ?? cell.latest?.year;
-    const name = zero?.indicator.name ?? cell.headline?.indicator.name ?? '';
-    const source = zero?.listing.source ?? null;
+    const lines = zeroLines(cell);
     return (
       <td className="matrix-cell zero" data-state="zero">
         <a href={href} className="cell-link">
           <span className="cell-figure">0 · sourced zero</span>
-          <span className="cell-line">{`${name}, ${year}`}</span>
-          {source ? <span className="cell-line">{`${source.publisher || source.title} lists every partner; none from this one`}</span> : null}
+          {lines.map((line) => (
+            <span className="cell-line" key={line}>
+              {line}
+            </span>
+          ))}
         </a>
       </td>
     );
