@@ -1,3 +1,5 @@
+import type { SourceRef } from '../dashboard/types';
+
 /** Everything an exported chart shows, as plain data: built once on the server, composed the same way everywhere. */
 
 export type ExportSeries = { key: string; name: string; colour: string };
@@ -32,6 +34,8 @@ export type ExportSpec = {
   /** positions in slot units (0 = centre of the first slot) */
   events: ExportEvent[];
   sources: string[];
+  /** the sources behind the drawn figures, whole (the briefing numbers and quotes them) */
+  sourceRefs?: SourceRef[];
   asOf: string;
   /** path and query of the view, e.g. /dimensions/gas?partners=RUS */
   viewPath: string;
