@@ -1,3 +1,4 @@
+import { BriefingButton } from '@/components/charts/briefing-button';
 import type { Metadata } from 'next';
 import { DependencyMatrix, ScoreLegend, type MatrixRow } from '@/components/dashboard/dependency-matrix';
 import { EventList } from '@/components/dashboard/event-list';
@@ -55,6 +56,7 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
       </p>
       <Notices messages={[...errors, ...view.notices]} />
       <ViewFilters action="/" state={state} partners={await choosablePartners(catalogue, focal.code, state.partners)} years={yearSpan} />
+      <BriefingButton view={'overview'} apiQuery={viewQuery(state).slice(1)} />
       <QualityNote share={share} state={state} path="/" />
 
       <section aria-labelledby="matrix-heading">

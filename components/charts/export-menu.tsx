@@ -2,6 +2,7 @@
 
 import { useId, useState, useSyncExternalStore } from 'react';
 import { EXPORT_SIZES, type ExportSize } from '@/lib/export/spec';
+import { download } from './download';
 
 type Props = {
   /** chart name in /api/charts/<chart>.<ext> */
@@ -15,17 +16,6 @@ type Props = {
 };
 
 const noSubscription = () => () => {};
-
-function download(blob: Blob, name: string) {
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
 
 /**
  * PNG, SVG and CSV of one chart, its permalink and an embed snippet. The buttons fetch the same /api/charts URLs

@@ -3,11 +3,11 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import os from 'node:os';
 import path from 'node:path';
 import { env } from '../env';
-import type { RenderDone, RenderJob } from './render-process';
+import type { RenderDone, RenderJob, RenderWork } from './render-process';
 import type { ExportOptions, ExportSpec } from './spec';
 
 /**
- * Chart PNGs off the request thread, bounded, with a cache.
+ * Chart PNGs and briefing files off the request thread, bounded, with a cache.
  *
  * Composing (text outlined glyph by glyph) and rasterising take ~50 ms and ~150 ms of CPU per image. Both run in
  * RENDER_PROCESSES child processes (render-process.ts) started at the lowest CPU priority: on a busy machine the
@@ -51,7 +51,7 @@ function startWorker(): Worker {
     worker.pending.delete(done.id);
     worker.busy--;
     clearTimeout(job.timer);
-    if (done.png) job.resolve(Buffer.from(done.png));
+    if (done.file) job.resolve(Buffer.from(done.file));
     else job.reject(new Error(`render failed: ${done.error ?? 'unknown error'}`));
   });
   child.on('exit', () => {
@@ -72,7 +72,7 @@ function leastBusyWorker(): Worker {
   return store.workers.reduce((a, b) => (b.busy < a.busy ? b : a));
 }
 
-function render(spec: ExportSpec, options: ExportOptions, density: number): Promise<Buffer> {
+function render(work: RenderWork): Promise<Buffer> {
   const queued = store.workers.reduce((n, w) => n + Math.max(0, w.busy - 1), 0);
   if (queued >= env().RENDER_QUEUE_LIMIT) return Promise.reject(new RenderQueueFull());
   const worker = leastBusyWorker();
@@ -81,11 +81,11 @@ function render(spec: ExportSpec, options: ExportOptions, density: number): Prom
     const timer = setTimeout(() => {
       worker.pending.delete(id);
       worker.busy--;
-      reject(new RenderQueueFull(`The image was not rendered within ${JOB_TIMEOUT_MS / 1000} s: the server is busy; try again shortly.`));
+      reject(new RenderQueueFull(`The ${work.kind === 'png' ? 'image' : 'briefing'} was not built within ${JOB_TIMEOUT_MS / 1000} s: the server is busy; try again shortly.`));
     }, JOB_TIMEOUT_MS);
     worker.pending.set(id, { resolve, reject, timer });
     worker.busy++;
-    const job: RenderJob = { id, spec, options, density };
+    const job: RenderJob = { ...work, id };
     worker.child.send(job);
   });
 }
@@ -102,8 +102,8 @@ function remember(key: string, png: Buffer): void {
   }
 }
 
-/** The PNG for `key` from the cache, or rendered (once, however many ask for it at the same time). */
-export async function cachedPng(key: string, spec: ExportSpec, options: ExportOptions, density: number): Promise<Buffer> {
+/** The file for `key` from the cache, or built in a render process (once, however many ask for it at the same time). */
+export async function cachedRender(key: string, work: RenderWork): Promise<Buffer> {
   const hit = store.cache.get(key);
   if (hit) {
     store.cache.delete(key); // re-inserted last: a Map iterates oldest first, so this keeps the order least recently used
@@ -112,13 +112,18 @@ export async function cachedPng(key: string, spec: ExportSpec, options: ExportOp
   }
   const running = store.inflight.get(key);
   if (running) return running;
-  const job = render(spec, options, density);
+  const job = render(work);
   store.inflight.set(key, job);
   try {
-    const png = await job;
-    remember(key, png);
-    return png;
+    const file = await job;
+    remember(key, file);
+    return file;
   } finally {
     store.inflight.delete(key);
   }
+}
+
+/** The PNG of a chart for `key` from the cache, or rendered. */
+export function cachedPng(key: string, spec: ExportSpec, options: ExportOptions, density: number): Promise<Buffer> {
+  return cachedRender(key, { kind: 'png', spec, options, density });
 }

@@ -11,3 +11,8 @@ export type ExportChoice = z.infer<typeof exportOptionsSchema>;
 
 export const EXPORT_FORMATS = ['png', 'svg', 'csv'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+/** Options of a briefing file: the paper size of the PDF (the deck is always 16:9). */
+export const briefingOptionsSchema = z.object({
+  paper: z.enum(['a4', 'letter'], { message: 'paper must be a4 or letter' }).default('a4'),
+});

@@ -1,3 +1,4 @@
+import { BriefingButton } from '@/components/charts/briefing-button';
 import type { Metadata } from 'next';
 import { LazyChart } from '@/components/charts/lazy-chart';
 import { StaticCompareChart } from '@/components/charts/static-chart';
@@ -33,6 +34,7 @@ export default async function ComparePage({ searchParams }: { searchParams: Prom
       </p>
       <Notices messages={[...errors, ...view.notices]} />
       <ViewFilters action="/compare" state={state} partners={await choosablePartners(catalogue, focal.code, state.partners)} years={yearSpan} label="Choose partners and years" />
+      <BriefingButton view={'compare'} apiQuery={viewQuery(state).slice(1)} />
       <QualityNote share={share} state={state} path="/compare" />
       <figure className="chart-figure" aria-labelledby="compare-title" data-testid="chart-compare">
         <h2 id="compare-title" className="chart-title">

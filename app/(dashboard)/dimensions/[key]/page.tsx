@@ -1,3 +1,4 @@
+import { BriefingButton } from '@/components/charts/briefing-button';
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { EventList } from '@/components/dashboard/event-list';
@@ -60,6 +61,7 @@ export default async function DimensionPage({ params, searchParams }: Props) {
       <p className="lede">{dimension.description}</p>
       <Notices messages={[...errors, ...view.notices]} />
       <ViewFilters action={`/dimensions/${dimension.key}`} state={state} partners={await choosablePartners(catalogue, focal.code, state.partners)} years={yearSpan} />
+      <BriefingButton view={`dimensions/${dimension.key}`} apiQuery={viewQuery(state).slice(1)} />
       <QualityNote share={share} state={state} path={`/dimensions/${dimension.key}`} />
 
       <section aria-labelledby="score-heading">

@@ -1,3 +1,4 @@
+import { BriefingButton } from '@/components/charts/briefing-button';
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { EventList } from '@/components/dashboard/event-list';
@@ -66,6 +67,7 @@ export default async function PartnerPage({ params, searchParams }: Props) {
       </p>
       <Notices messages={[...errors, ...view.notices]} />
       <ViewFilters action={`/partners/${partner.code}`} state={state} years={yearSpan} keep={{ partners: state.partners.join(',') }} />
+      <BriefingButton view={`partners/${partner.code}`} apiQuery={viewQuery(state).slice(1)} />
       <QualityNote share={share} state={state} path={`/partners/${partner.code}`} />
 
       <section aria-labelledby="dimensions-heading">
