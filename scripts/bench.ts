@@ -162,6 +162,35 @@ async function pageWeight(base: string, page: string): Promise<Weight> {
   return { page, html: Buffer.byteLength(html), htmlGzip: zlib.gzipSync(html, { level: 9 }).length, rsc, js, jsGzip, jsFiles, frameworkGzip, noModuleGzip };
 }
 
+type BriefingTime = { format: 'pdf' | 'pptx'; p50: number; min: number; max: number; runs: number; bytes: number };
+
+/**
+ * Build time of the overview briefing, warm (the render processes started and their fonts loaded): each request a view
+ * not built before (a different first year), so none is served from the cache; p50 of the wall time of the request.
+ */
+async function briefingTimes(base: string): Promise<BriefingTime[]> {
+  const out: BriefingTime[] = [];
+  const runs = SHORT ? 3 : 7;
+  let year = 1990; // first years before most series begin: each view is new, the content much the same
+  for (const format of ['pdf', 'pptx'] as const) {
+    log(`bench: overview briefing ${format}`);
+    const fetchOne = async () => {
+      const t = performance.now();
+      const r = await fetch(`${base}/api/briefings/overview.${format}?from=${year++}`);
+      const body = await r.arrayBuffer();
+      if (r.status !== 200) throw new Error(`briefing ${format} answered ${r.status}`);
+      return { ms: performance.now() - t, bytes: body.byteLength };
+    };
+    await fetchOne();
+    await fetchOne();
+    const times: { ms: number; bytes: number }[] = [];
+    for (let i = 0; i < runs; i++) times.push(await fetchOne());
+    const ms = times.map((x) => x.ms);
+    out.push({ format, p50: median(ms), min: Math.min(...ms), max: Math.max(...ms), runs, bytes: median(times.map((x) => x.bytes)) });
+  }
+  return out;
+}
+
 type Lh = { page: string; score: number; tbt: number; lcp: number; fcp: number; cls: number; runs: number[] };
 
 async function lighthouseScores(base: string, pages: string[]): Promise<Lh[] | string> {
@@ -205,12 +234,14 @@ async function main() {
     let pngUncached: UnderPngs;
     let weights: Weight[];
     let lh: Lh[] | string;
+    let briefings: BriefingTime[];
     try {
       cached = await loadTable(server, 'page cache on');
       png = await homeUnderPngs(server, 100_000);
       weights = [];
       for (const page of PAGES) weights.push(await pageWeight(server.base, page));
       lh = await lighthouseScores(server.base, SHORT ? ['/'] : PAGES);
+      briefings = await briefingTimes(server.base);
     } finally {
       await server.stop();
     }
@@ -222,13 +253,13 @@ async function main() {
     } finally {
       await server.stop();
     }
-    write({ cached, uncached, png, pngUncached, weights, lh, seconds: Math.round((Date.now() - started) / 1000) });
+    write({ cached, uncached, png, pngUncached, weights, lh, briefings, seconds: Math.round((Date.now() - started) / 1000) });
   } finally {
     fs.rmSync(dataDir, { recursive: true, force: true });
   }
 }
 
-function write(r: { cached: Load[]; uncached: Load[]; png: UnderPngs; pngUncached: UnderPngs; weights: Weight[]; lh: Lh[] | string; seconds: number }) {
+function write(r: { cached: Load[]; uncached: Load[]; png: UnderPngs; pngUncached: UnderPngs; weights: Weight[]; lh: Lh[] | string; briefings: BriefingTime[]; seconds: number }) {
   const ping = (rows: Load[]) => rows.find((x) => x.route === '/api/ping')!.rps;
   const row = (rows: Load[]) => (x: Load) =>
     `| ${x.route.startsWith('/') ? `\`${x.route}\`` : x.route} | ${x.rps.toFixed(0)} | ${(x.rps / ping(rows)).toFixed(2)} | ${x.p50} ms | ${x.p99} ms | ${x.non2xx + x.errors ? `${x.non2xx + x.errors} (${x.statuses})` : 0} |`;
@@ -247,6 +278,7 @@ function write(r: { cached: Load[]; uncached: Load[]; png: UnderPngs; pngUncache
     typeof r.lh === 'string'
       ? `- Lighthouse: ${r.lh}.`
       : `- Lighthouse mobile performance ≥ 95 and TBT ≤ 200 ms: ${r.lh.map((l) => `\`${l.page}\` **${l.score}** / ${l.tbt.toFixed(0)} ms ${l.score >= 95 && l.tbt <= 200 ? 'met' : 'NOT met'}`).join('; ')}.`,
+    ...r.briefings.map((x) => `- Overview briefing ${x.format.toUpperCase()}, p50 build time warm ≤ 2 s (issue 15): **${(x.p50 / 1000).toFixed(2)} s** ${x.p50 <= 2000 ? 'met' : 'NOT met'}.`),
   ];
   const doc = [
     '# Benchmarks',
@@ -255,7 +287,7 @@ function write(r: { cached: Load[]; uncached: Load[]; png: UnderPngs; pngUncache
     '',
     `Machine: ${os.cpus()[0]?.model ?? 'unknown CPU'}, ${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}.`,
     '',
-    '## Targets (issue 14)',
+    '## Targets (issues 14 and 15)',
     '',
     ...targets,
     '',
@@ -288,6 +320,14 @@ function write(r: { cached: Load[]; uncached: Load[]; png: UnderPngs; pngUncache
     '| page | HTML | HTML gzip | inline RSC payload | first-load JS | first-load JS gzip | of it Next + React runtime | `noModule` polyfill (not counted) |',
     '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
     ...r.weights.map((w) => `| \`${w.page}\` | ${kb(w.html)} | ${kb(w.htmlGzip)} | ${kb(w.rsc)} | ${kb(w.js)} (${w.jsFiles} files) | ${kb(w.jsGzip)} | ${kb(w.frameworkGzip)} | ${kb(w.noModuleGzip)} |`),
+    '',
+    '## Briefing build time (issue 15)',
+    '',
+    `\`/api/briefings/overview.pdf|pptx\` on the page-cache server, warm (two builds first), each request a view not built before (another first year), so each is built in a render process and none comes from the cache: wall time of the request, ${SHORT ? 3 : 7} runs.`,
+    '',
+    '| file | p50 | fastest | slowest | size |',
+    '| --- | ---: | ---: | ---: | ---: |',
+    ...r.briefings.map((x) => `| overview ${x.format.toUpperCase()} | ${(x.p50 / 1000).toFixed(2)} s | ${(x.min / 1000).toFixed(2)} s | ${(x.max / 1000).toFixed(2)} s | ${kb(x.bytes)} |`),
     '',
     '## Lighthouse 12.2.3, mobile defaults',
     '',

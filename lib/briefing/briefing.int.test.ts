@@ -54,7 +54,10 @@ describe('briefing PDF', () => {
     expect(b.sources.length).toBeGreaterThan(5);
     const file = path.join(dir, `${b.fileStem}.pdf`);
     fs.writeFileSync(file, await buildBriefing(b, 'pdf', 'a4'));
-    if (process.env.BRIEFING_KEEP) fs.copyFileSync(file, process.env.BRIEFING_KEEP);
+    if (process.env.BRIEFING_KEEP) {
+      fs.copyFileSync(file, process.env.BRIEFING_KEEP);
+      fs.writeFileSync(`${process.env.BRIEFING_KEEP}.json`, JSON.stringify(b));
+    }
     const info = execFileSync('pdfinfo', [file], { encoding: 'utf8' });
     const pages = Number(/Pages:\s+(\d+)/.exec(info)?.[1]);
     expect(info).toMatch(/Page size:\s+595\.28 x 841\.89 pts \(A4\)/);
@@ -80,6 +83,12 @@ describe('briefing PDF', () => {
     expect(texts[methodPage]).toContain('[1] ');
     expect(texts[pages - 1]).toContain(`[${b.sources.length}] `);
     expect(pages).toBeGreaterThanOrEqual(methodPage + 1);
+    // charts are vector drawings with real text, not pictures: no image in the file, each chart's words readable
+    const images = execFileSync('pdfimages', ['-list', file], { encoding: 'utf8' }).trim().split('\n');
+    expect(images.length).toBe(2); // the header lines only
+    expect(texts[2]).toContain(`${b.focal.name} · `);
+    expect(texts[2]).toContain(b.charts[0]!.spec.title);
+    expect(texts[2]).toMatch(/Events: 1 \d{4}-\d{2}-\d{2}/);
     // the bundled Inter is embedded
     const fonts = execFileSync('pdffonts', [file], { encoding: 'utf8' });
     expect(fonts).toMatch(/Inter/);

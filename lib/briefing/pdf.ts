@@ -206,8 +206,14 @@ function charts(w: Writer, b: Briefing): void {
     const y = doc.y;
     // The export composition (title, legend, event markers and list, sources, as-of date), as vector paths.
     // The root's own width and height would fix it at 1200 px; without them its viewBox scales to the box given here.
-    const svg = composeSvg(spec, { width: 1200, height: 675, background: 'white', permalink: b.permalink }, w.fonts.parsed).replace(/^<svg([^>]*?) width="\d+" height="\d+"/, '<svg$1');
-    SVGtoPDF(doc, svg, doc.page.margins.left, y, { width, height, preserveAspectRatio: 'xMinYMin meet' });
+    // Text as text in the embedded Inter subsets (the chart's words stay searchable), not as outlines.
+    const svg = composeSvg(spec, { width: 1200, height: 675, background: 'white', permalink: b.permalink }, w.fonts.parsed, 'text').replace(/^<svg([^>]*?) width="\d+" height="\d+"/, '<svg$1');
+    SVGtoPDF(doc, svg, doc.page.margins.left, y, {
+      width,
+      height,
+      preserveAspectRatio: 'xMinYMin meet',
+      fontCallback: (family, bold) => `${bold ? 'bold' : 'regular'}-${/^Inter-(\d)$/.exec(family)?.[1] ?? '0'}`,
+    });
     doc.rect(doc.page.margins.left, y, width, height).lineWidth(0.5).stroke(RULE);
     doc.x = doc.page.margins.left;
     doc.y = y + height + 4;

@@ -34,7 +34,10 @@ const r1 = (n: number) => Math.round(n * 10) / 10;
 
 class Writer {
   readonly parts: string[] = [];
-  constructor(private readonly fonts: Fonts) {}
+  constructor(
+    private readonly fonts: Fonts,
+    private readonly glyphs: 'outlines' | 'text' = 'outlines',
+  ) {}
 
   /**
    * The text with each run of characters that no bundled font can draw (e.g. a Persian source title) shown as "[…]"
@@ -56,8 +59,20 @@ class Writer {
     if (!text) return;
     const w = this.width(text, size, options.bold);
     let left = options.anchor === 'middle' ? x - w / 2 : options.anchor === 'end' ? x - w : x;
+    const chain = options.bold ? this.fonts.bold : this.fonts.regular;
+    if (this.glyphs === 'text') {
+      // Real text for a document that embeds the fonts (the briefing PDF): each run placed where its outlines would
+      // be, in the subset that has its characters ("Inter-<n>", n its place in the chain).
+      let spans = '';
+      for (const run of runs(chain, text)) {
+        spans += `<tspan x="${r1(left)}" font-family="Inter-${chain.indexOf(run.font)}">${escapeXml(run.text)}</tspan>`;
+        left += run.font.getAdvanceWidth(run.text, size);
+      }
+      this.parts.push(`<text xml:space="preserve" y="${r1(y)}" font-size="${size}" font-weight="${options.bold ? 700 : 400}" fill="${options.fill ?? INK}">${spans}</text>`);
+      return;
+    }
     let d = '';
-    for (const run of runs(options.bold ? this.fonts.bold : this.fonts.regular, text)) {
+    for (const run of runs(chain, text)) {
       d += run.font.getPath(run.text, r1(left), r1(y), size).toPathData(1);
       left += run.font.getAdvanceWidth(run.text, size);
     }
@@ -101,9 +116,13 @@ function niceMax(max: number): number {
   return 10 * base;
 }
 
-export function composeSvg(spec: ExportSpec, options: ExportOptions, fonts: Fonts): string {
+/**
+ * `glyphs: 'text'` writes text elements instead of outlines, for a renderer that has the fonts (the briefing PDF
+ * embeds Inter): the same layout, a fraction of the size, and words a reader can select and search.
+ */
+export function composeSvg(spec: ExportSpec, options: ExportOptions, fonts: Fonts, glyphs: 'outlines' | 'text' = 'outlines'): string {
   const { width: W, height: H } = options;
-  const w = new Writer(fonts);
+  const w = new Writer(fonts, glyphs);
   const pad = Math.round(W * 0.035);
   const inner = W - 2 * pad;
   const titleSize = Math.round(W * 0.026);
