@@ -4,39 +4,23 @@ import os from 'node:os';
 import path from 'node:path';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createPrismaClient, type Db } from '../db/client';
-import { migrate } from '../db/migrate';
-import { createTestDatabase, type TestDatabase } from '../../test/support/database';
-import { seed } from '../../prisma/seed/seed';
+import { withSeededDatabase } from '../../test/support/seeded';
 import { buildBriefing } from './build';
 import { lookupBriefing } from './model';
 import type { Briefing } from './types';
 
 /** The briefing pack from the seeded research set: the PDF read back with poppler, the deck unzipped and opened in LibreOffice. */
 
-const serverUrl = process.env.DATABASE_URL;
 const ORIGIN = 'https://atlas.example';
-let database: TestDatabase;
-let db: Db;
+withSeededDatabase();
 let dir: string;
 
-beforeAll(async () => {
-  database = await createTestDatabase();
-  await migrate(database.url);
-  process.env.DATABASE_URL = database.url;
-  db = createPrismaClient(database.url, { max: 2, embedded: database.kind === 'embedded' });
-  (globalThis as { atlasDb?: Db }).atlasDb = db;
-  await seed(db);
+beforeAll(() => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'atlas-briefing-'));
-}, 180_000);
+});
 
-afterAll(async () => {
-  delete (globalThis as { atlasDb?: Db }).atlasDb;
-  await db.$disconnect();
-  await database.drop();
+afterAll(() => {
   fs.rmSync(dir, { recursive: true, force: true });
-  if (serverUrl === undefined) delete process.env.DATABASE_URL;
-  else process.env.DATABASE_URL = serverUrl;
 });
 
 async function briefing(view: Parameters<typeof lookupBriefing>[0], params: Record<string, string> = {}): Promise<Briefing> {

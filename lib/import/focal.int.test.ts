@@ -3,12 +3,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createPrismaClient, type Db } from '../db/client';
-import { migrate } from '../db/migrate';
-import { createTestDatabase, type TestDatabase } from '../../test/support/database';
+import { afterAll, describe, expect, it } from 'vitest';
 import { fingerprint } from '../../test/support/fingerprint';
-import { seed } from '../../prisma/seed/seed';
+import { withSeededDatabase } from '../../test/support/seeded';
 import { matrixCell } from '../dashboard/shape';
 import { parseView } from '../schemas/view';
 import { resolveView, scoringData } from '../queries/dashboard';
@@ -19,9 +16,7 @@ import { importFile } from './file';
 /** Issue #13: a second focal country through the CLI (`--map auto` and a mapping file), and bad input refused whole. */
 
 const FIXTURE = path.join('test', 'fixtures', 'hungary');
-const serverUrl = process.env.DATABASE_URL;
-let database: TestDatabase;
-let db: Db;
+const seeded = withSeededDatabase();
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'atlas-focal-'));
 const write = (name: string, content: string) => {
   const file = path.join(dir, name);
@@ -29,12 +24,12 @@ const write = (name: string, content: string) => {
   return file;
 };
 const TABLES = ['actor', 'indicator', 'indicator_alias', 'source', 'observation', 'event', 'fx_rate', 'audit_log'];
-const snapshot = async () => JSON.stringify(await fingerprint(database.url, TABLES));
+const snapshot = async () => JSON.stringify(await fingerprint(seeded.url, TABLES));
 
 async function cli(...args: string[]): Promise<{ code: number; out: string }> {
   try {
     const { stdout, stderr } = await promisify(execFile)(process.execPath, ['--import', 'tsx', 'scripts/import.ts', ...args], {
-      env: { ...process.env, DATABASE_URL: database.url },
+      env: { ...process.env, DATABASE_URL: seeded.url },
       timeout: 120_000,
     });
     return { code: 0, out: stdout + stderr };
@@ -44,26 +39,12 @@ async function cli(...args: string[]): Promise<{ code: number; out: string }> {
   }
 }
 
-beforeAll(async () => {
-  database = await createTestDatabase();
-  await migrate(database.url);
-  process.env.DATABASE_URL = database.url;
-  db = createPrismaClient(database.url, { max: 2, embedded: database.kind === 'embedded' });
-  (globalThis as { atlasDb?: Db }).atlasDb = db;
-  await seed(db);
-}, 180_000);
-
-afterAll(async () => {
-  delete (globalThis as { atlasDb?: Db }).atlasDb;
-  await db.$disconnect();
-  await database.drop();
+afterAll(() => {
   fs.rmSync(dir, { recursive: true, force: true });
-  if (serverUrl === undefined) delete process.env.DATABASE_URL;
-  else process.env.DATABASE_URL = serverUrl;
 });
 
 const value = async (slug: string, partner: string, year: number) =>
-  db.observation.findFirst({
+  seeded.db.observation.findFirst({
     where: { indicator: { slug }, reporter: { code: 'HUN' }, partner: { code: partner }, year, rank: 0 },
     select: { value: true, originalValue: true, originalUnit: true, originalIndicator: true, note: true, fxRate: { select: { currency: true, year: true, perUsd: true, source: { select: { title: true } } } } },
   });
@@ -91,23 +72,23 @@ describe('a second focal country from its own research file', () => {
     expect(Number((await value('gas_import_share', 'RUS', 2021))?.value)).toBe(80);
     expect((await value('gas_imports_volume', 'RUS', 2021))?.value?.toString()).toBe('4.5');
     expect((await value('foreign_arrivals', 'WORLD', 2021))?.value?.toString()).toBe('7200000');
-    const nights = await db.indicator.findUniqueOrThrow({ where: { slug: 'guest_nights' }, select: { unit: true, weight: true } });
+    const nights = await seeded.db.indicator.findUniqueOrThrow({ where: { slug: 'guest_nights' }, select: { unit: true, weight: true } });
     expect(nights).toEqual({ unit: 'thousand nights', weight: 0 });
     expect((await value('guest_nights', 'WORLD', 2021))?.value?.toString()).toBe('28100');
 
     // EUR → USD with the 2021 rate of research/fx.csv, seeded as sourced data.
-    const eur = await db.fxRate.findUniqueOrThrow({ where: { currency_year: { currency: 'EUR', year: 2021 } }, select: { perUsd: true } });
+    const eur = await seeded.db.fxRate.findUniqueOrThrow({ where: { currency_year: { currency: 'EUR', year: 2021 } }, select: { perUsd: true } });
     const exports = (await value('exports', 'RUS', 2021))!;
     expect(Number(exports.value)).toBeCloseTo(1500 / 1000 / Number(eur.perUsd), 9);
     expect(exports).toMatchObject({ originalUnit: 'EUR million', originalIndicator: 'exports_to_partner', fxRate: { currency: 'EUR', year: 2021 } });
     expect(exports.originalValue?.toString()).toBe('1500');
     expect(exports.fxRate?.source.title).toContain('World Development Indicators');
     expect(exports.note).toContain(`converted at ${eur.perUsd.toString()} EUR per USD (2021 average)`);
-    const huf = await db.fxRate.findUniqueOrThrow({ where: { currency_year: { currency: 'HUF', year: 2021 } }, select: { perUsd: true } });
+    const huf = await seeded.db.fxRate.findUniqueOrThrow({ where: { currency_year: { currency: 'HUF', year: 2021 } }, select: { perUsd: true } });
     expect(Number((await value('imports', 'RUS', 2021))?.value)).toBeCloseTo(1200 / Number(huf.perUsd), 9);
 
     // The names are remembered: the same file again maps by alias, changes nothing.
-    const again = await importFile(db, path.join(FIXTURE, 'observations.csv'), { mapping: 'ask' });
+    const again = await importFile(seeded.db, path.join(FIXTURE, 'observations.csv'), { mapping: 'ask' });
     expect(again.ok, JSON.stringify(again.errors)).toBe(true);
     expect(again.written).toMatchObject({ observationsCreated: 0, observationsUpdated: 0, observationsUnchanged: 14 });
     expect(again.mapping?.find((p) => p.indicator === 'tourist_arrivals')).toMatchObject({ choice: 'foreign_arrivals', by: 'alias' });
@@ -168,23 +149,23 @@ describe('bad input is refused with its line, and nothing changes', () => {
       async () => {
         const mapping = readMappingFile(write('bad-mapping.csv', 'indicator,concept\nexports_to_partner,exports\ntourist_arrivals,visitor_arrivals_total\n'));
         if (!mapping.ok) throw new Error('the mapping file itself is well formed');
-        return importFile(db, path.join(FIXTURE, 'observations.csv'), { mapping: mapping.choices });
+        return importFile(seeded.db, path.join(FIXTURE, 'observations.csv'), { mapping: mapping.choices });
       },
       3,
       /mapping file line 3: concept "visitor_arrivals_total" for "tourist_arrivals" does not exist/,
     ],
-    ['an unknown currency', () => importFile(db, write('xyz.csv', `${header}\n${row('USD billion')}\n${row('XYZ million', 2022)}\n`)), 3, /unknown currency "XYZ"/],
-    ['a year with no exchange rate', () => importFile(db, write('rate.csv', `${header}\n${row('USD billion')}\n${row('EUR million', 2009)}\n`)), 3, /no exchange rate for EUR in 2009 \(rates for EUR: 2014–2024\)/],
-    ['a unit-family mismatch', () => importFile(db, write('family.csv', `${header}\n${row('bcm')}\n`)), 2, /"bcm" cannot be converted to "USD billion"/],
+    ['an unknown currency', () => importFile(seeded.db, write('xyz.csv', `${header}\n${row('USD billion')}\n${row('XYZ million', 2022)}\n`)), 3, /unknown currency "XYZ"/],
+    ['a year with no exchange rate', () => importFile(seeded.db, write('rate.csv', `${header}\n${row('USD billion')}\n${row('EUR million', 2009)}\n`)), 3, /no exchange rate for EUR in 2009 \(rates for EUR: 2014–2024\)/],
+    ['a unit-family mismatch', () => importFile(seeded.db, write('family.csv', `${header}\n${row('bcm')}\n`)), 2, /"bcm" cannot be converted to "USD billion"/],
     [
       'an event range that ends before it starts',
-      () => importFile(db, write('range.csv', `${eventsHeader}\n2022-05-01,,day,Good event,HUN,RUS,gas,,Src,Pub,https://example.org/e\n2022-05-01,2022-04-01,day,Backwards,HUN,RUS,gas,,Src,Pub,https://example.org/e\n`)),
+      () => importFile(seeded.db, write('range.csv', `${eventsHeader}\n2022-05-01,,day,Good event,HUN,RUS,gas,,Src,Pub,https://example.org/e\n2022-05-01,2022-04-01,day,Backwards,HUN,RUS,gas,,Src,Pub,https://example.org/e\n`)),
       3,
       /ends before it starts/,
     ],
     [
       'an event for an unknown country',
-      () => importFile(db, write('country.csv', `${eventsHeader}\n2022-05-01,,day,Nowhere event,XYZ,RUS,gas,,Src,Pub,https://example.org/e\n`)),
+      () => importFile(seeded.db, write('country.csv', `${eventsHeader}\n2022-05-01,,day,Nowhere event,XYZ,RUS,gas,,Src,Pub,https://example.org/e\n`)),
       2,
       /reporter "XYZ" is not a known country/,
     ],

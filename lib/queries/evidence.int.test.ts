@@ -1,11 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createPrismaClient, type Db } from '../db/client';
-import { migrate } from '../db/migrate';
-import { createTestDatabase, type TestDatabase } from '../../test/support/database';
-import { RESEARCH_DIR, seed } from '../../prisma/seed/seed';
+import { describe, expect, it } from 'vitest';
+import { withSeededDatabase } from '../../test/support/seeded';
+import { RESEARCH_DIR } from '../../prisma/seed/seed';
 import { WINDOW_INDICATORS } from '../curation/catalogue';
 import { matrixCell } from '../dashboard/shape';
 import { parseView } from '../schemas/view';
@@ -15,26 +13,7 @@ import { resolveView, scoringData } from './dashboard';
 
 /** The default overview and the charts, computed by the app's own queries over the seeded research set. */
 
-const serverUrl = process.env.DATABASE_URL;
-let database: TestDatabase;
-let db: Db;
-
-beforeAll(async () => {
-  database = await createTestDatabase();
-  await migrate(database.url);
-  process.env.DATABASE_URL = database.url;
-  db = createPrismaClient(database.url, { max: 2, embedded: database.kind === 'embedded' });
-  (globalThis as { atlasDb?: Db }).atlasDb = db;
-  await seed(db);
-}, 180_000);
-
-afterAll(async () => {
-  delete (globalThis as { atlasDb?: Db }).atlasDb;
-  await db.$disconnect();
-  await database.drop();
-  if (serverUrl === undefined) delete process.env.DATABASE_URL;
-  else process.env.DATABASE_URL = serverUrl;
-});
+const seeded = withSeededDatabase();
 
 async function overview(params: Record<string, string> = {}) {
   const { state } = parseView(params);
@@ -107,8 +86,8 @@ describe('evidence in the default overview', () => {
   });
 
   it('names every source: "[no title returned]" appears nowhere', async () => {
-    expect(await db.source.count({ where: { title: { contains: 'no title returned' } } })).toBe(0);
-    expect(await db.source.count({ where: { tier: null, observations: { some: {} } } })).toBe(0);
+    expect(await seeded.db.source.count({ where: { title: { contains: 'no title returned' } } })).toBe(0);
+    expect(await seeded.db.source.count({ where: { tier: null, observations: { some: {} } } })).toBe(0);
   });
 });
 
