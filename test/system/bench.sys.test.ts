@@ -1,0 +1,30 @@
+import { execFile } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { expect, it } from 'vitest';
+
+// The short form of `npm run bench`: the same script, 3 s a route and Lighthouse once. It asserts what the report
+// holds and that every request was answered, never how fast (that is for the full run to measure).
+it('npm run bench -- --short writes every section, with no failed request', async () => {
+  const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'atlas-bench-')), 'benchmarks.md');
+  await promisify(execFile)(process.execPath, ['--import', 'tsx', 'scripts/bench.ts', '--short', '--out', out], { timeout: 280_000, maxBuffer: 32 * 1024 * 1024 });
+  const doc = fs.readFileSync(out, 'utf8');
+  for (const heading of ['## Targets (issues 14 and 15)', '## Throughput, page cache on (the default)', '## Throughput, page cache off', '## `/` while chart images render', '## Page weight', '## Briefing build time (issue 15)', '## Lighthouse 12.2.3, mobile defaults']) {
+    expect(doc).toContain(heading);
+  }
+  // Each load row: route, req/s, ratio, p50, p99, failures. Every route of both tables answered every request.
+  const rows = [...doc.matchAll(/^\| (`[^`]+`|chart PNG, every request a new view) \| (\d+) \| ([\d.]+) \| (\d+) ms \| (\d+) ms \| (.+) \|$/gm)];
+  expect(rows.length).toBe(14);
+  for (const [, route, rps, , , , failures] of rows) {
+    expect(Number(rps), route).toBeGreaterThan(0);
+    expect(failures, route).toBe('0');
+  }
+  // Page weight of the four views, briefing times of both formats, a Lighthouse score for `/`.
+  expect([...doc.matchAll(/^\| `\/[^`]*` \| [\d.]+ KB \| [\d.]+ KB \| [\d.]+ KB \|/gm)].length).toBe(4);
+  expect(doc).toMatch(/^\| overview PDF \| [\d.]+ s \|/m);
+  expect(doc).toMatch(/^\| overview PPTX \| [\d.]+ s \|/m);
+  expect(doc).toMatch(/^\| `\/` \| \d+ \| \d+ ms \|/m);
+  fs.rmSync(path.dirname(out), { recursive: true, force: true });
+}, 300_000);
