@@ -3,8 +3,8 @@ import { LazyChart } from '@/components/charts/lazy-chart';
 import { StaticSeriesChart } from '@/components/charts/static-chart';
 import { exportFileStem } from '@/lib/export/from-chart';
 import type { IndicatorChart } from '@/lib/dashboard/chart-data';
-import { formatDate, formatValue, sourceQuality } from '@/lib/dashboard/format';
-import { derivedText } from '@/lib/dashboard/shape';
+import { formatDate } from '@/lib/dashboard/format';
+import { dataTableHtml } from '@/lib/charts/data-table';
 import { SourceLink } from './source-link';
 
 /** A chart in a <figure> named by its title, with sources in the caption and the numbers in a table. */
@@ -66,53 +66,8 @@ export function IndicatorFigure({
       ) : null}
       <details className="chart-data">
         <summary>Data table: {chart.title}</summary>
-        <div className="table-wrap">
-          <table>
-            <caption className="visually-hidden">{chart.title}, values drawn</caption>
-            <thead>
-              <tr>
-                <th scope="col">Year</th>
-                <th scope="col">Partner</th>
-                <th scope="col" className="num">
-                  Value
-                </th>
-                <th scope="col">How</th>
-              </tr>
-            </thead>
-            <tbody>
-              {chart.rows.flatMap((row) =>
-                chart.series.map((series) => {
-                  const t = chart.table.find((x) => x.year === row.year && x.partner === series.key);
-                  if (!t) {
-                    return (
-                      <tr key={`${series.key}-${row.year}`} className="missing">
-                        <td>{row.year}</td>
-                        <th scope="row">{series.name}</th>
-                        <td className="num">–</td>
-                        <td>No data (not zero)</td>
-                      </tr>
-                    );
-                  }
-                  const p = t.figure.provenance;
-                  return (
-                    <tr key={`${t.partner}-${t.year}`}>
-                      <td>{t.year}</td>
-                      <th scope="row">{t.partnerName}</th>
-                      <td className="num">{formatValue(t.value, chart.indicator.unit)}</td>
-                      <td>
-                        {p.kind === 'derived'
-                          ? `${derivedText(p)}${p.membersWithoutData.length ? `; no data: ${p.membersWithoutData.join(', ')}` : ''}`
-                          : p.kind === 'zero'
-                            ? `Sourced zero: ${p.listing.source.title} (${sourceQuality(p.listing.source)}) lists every partner`
-                            : `Reported (${sourceQuality(p.observation.source)})`}
-                      </td>
-                    </tr>
-                  );
-                }),
-              )}
-            </tbody>
-          </table>
-        </div>
+        {/* Markup, not elements: hundreds of text cells React need not ship as a tree nor hydrate (lib/charts/data-table.ts). */}
+        <div className="table-wrap" dangerouslySetInnerHTML={{ __html: dataTableHtml(chart) }} />
       </details>
     </figure>
   );

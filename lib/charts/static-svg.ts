@@ -18,7 +18,7 @@ const GRID = '#e5e7eb';
 const MUTED = '#57606a';
 const pct = (n: number) => `${Math.round(n * 100) / 100}%`;
 const px = (n: number) => Math.round(n * 10) / 10;
-const esc = (s: string | number) => String(s).replace(/[<>&"']/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&#39;' })[c]!);
+export const esc = (s: string | number) => String(s).replace(/[<>&"']/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&#39;' })[c]!);
 
 const LINE_ICON = 'M0,16h10.67A5.33,5.33,0,1,1,21.33,16H32M21.33,16A5.33,5.33,0,1,1,10.67,16';
 const BAR_ICON = 'M0,4h32v24h-32z';

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { dataTableHtml } from '../charts/data-table';
 import { indicatorChart } from './chart-data';
 import type { Catalogue, EventRow, IndicatorRow, ObservationRow } from './types';
 
@@ -36,6 +37,17 @@ describe('indicatorChart', () => {
     obs('RUS', 2023, 60, { periodType: 'PARTIAL_YEAR', periodLabel: 'Jul–Dec' }),
     obs('UKR', 2021, 12, { rank: 1 }),
   ];
+
+  it('its data table as markup: every year and series, a missing one as "No data (not zero)", every text escaped', () => {
+    const hostile = { ...source, publisher: '<img src=x onerror=alert(1)>' };
+    const chart = indicatorChart(catalogue, [...observations.slice(0, 2), obs('UKR', 2022, 20, { source: hostile })], share, ['RUS', 'UKR'], 'TUR')!;
+    const html = dataTableHtml(chart);
+    const rows = html.match(/<tr[ >]/g)!.length - 1; // less the header row
+    expect(rows).toBe(chart.rows.length * chart.series.length);
+    expect(html).toContain('<tr class="missing"><td>2021</td><th scope="row">Ukraine</th><td class="num">–</td><td>No data (not zero)</td></tr>');
+    expect(html).toContain('<td>2022</td><th scope="row">Ukraine</th><td class="num">20%</td><td>Reported (&lt;img src=x onerror=alert(1)&gt; · official)</td>');
+    expect(html).not.toContain('<img');
+  });
 
   it('draws only whole-year primary figures, one series per partner with data, in stable colours', () => {
     const chart = indicatorChart(catalogue, observations, share, ['RUS', 'UKR'], 'TUR')!;
