@@ -18,7 +18,7 @@ export function faultVerdicts(pg: Awaited<ReturnType<typeof postgresStopDuringLo
   const k = kill.consistency;
   return [
     { what: 'server alive through the outage', ok: pg.alive },
-    { what: `while away, every page sample was the 503 "Database unavailable" page (${pg.away.pages503}/${pg.away.samples}${pg.away.otherPages.length ? `; others: ${pg.away.otherPages.join(', ')}` : ''})`, ok: pg.away.samples > 0 && pg.away.pages503 === pg.away.samples },
+    { what: `while away, every page sample was the 503 "Database unavailable" page (${pg.away.pages503}/${pg.away.samples}${pg.away.otherPages.length ? `; others: ${pg.away.otherPages.join(', ')}; the stop took ${pg.away.stopTook} ms` : ''})`, ok: pg.away.samples > 0 && pg.away.pages503 === pg.away.samples },
     { what: `while away, /api/health answered 503 (${pg.away.health503}/${pg.away.samples})`, ok: pg.away.samples > 0 && pg.away.health503 === pg.away.samples },
     { what: `recovered within 5 s of the restart, without restarting the app (${pg.recoveryMs ?? 'never'} ms)`, ok: pg.recoveryMs !== null && pg.recoveryMs <= 5000 },
     { what: `load: no answers other than 200/409, 503 while away and 500 for requests in flight at the stop (${pg.unexpected.length} others; ${pg.transitional} in flight)`, ok: pg.unexpected.length === 0 },

@@ -9,7 +9,7 @@ import { editorSession, runLoad, summarise, valueIds, type Outcome } from './loa
 import { PgCluster } from './pg-cluster';
 import { freePort, startAppServer, waitFor } from './process';
 
-type Sample = { at: number; page: number; pageSaysUnavailable: boolean; health: number; cache: string };
+type Sample = { at: number; page: number; pageSaysUnavailable: boolean; health: number; cache: string; heading: string; took: number };
 
 /**
  * Postgres stops in the middle of a mixed load (pg_ctl stop -m immediate: like a crash) and starts again.
@@ -35,7 +35,7 @@ export async function postgresStopDuringLoad(options: { connections: number; bef
             fetch(server.base, { signal: AbortSignal.timeout(5000) }).then(async (r) => ({ status: r.status, text: await r.text(), cache: r.headers.get('x-atlas-cache') ?? '' })).catch(() => ({ status: 0, text: '', cache: '' })),
             fetch(`${server.base}/api/health`, { signal: AbortSignal.timeout(5000) }).then(async (r) => (await r.arrayBuffer(), r.status)).catch(() => 0),
           ]);
-          samples.push({ at, page: page.status, pageSaysUnavailable: page.text.includes('<h1>Database unavailable</h1>'), health, cache: page.cache });
+          samples.push({ at, page: page.status, pageSaysUnavailable: page.text.includes('<h1>Database unavailable</h1>'), health, cache: page.cache, heading: /<h1[^>]*>([^<]{0,80})/.exec(page.text)?.[1] ?? '', took: Date.now() - started - at });
           await new Promise((resolve) => setTimeout(resolve, 100));
         }
       })();
@@ -44,6 +44,7 @@ export async function postgresStopDuringLoad(options: { connections: number; bef
       await new Promise((resolve) => setTimeout(resolve, options.beforeSeconds * 1000));
       const stoppedAt = Date.now() - started;
       await cluster.stop('immediate');
+      const stopTook = Date.now() - started - stoppedAt;
       await new Promise((resolve) => setTimeout(resolve, options.outageSeconds * 1000));
       // The database answers again during start(), before it returns: the outage ends when the start begins.
       const restartingAt = Date.now() - started;
@@ -68,7 +69,8 @@ export async function postgresStopDuringLoad(options: { connections: number; bef
           pages503: away.filter((s) => s.page === 503 && s.pageSaysUnavailable).length,
           health503: away.filter((s) => s.health === 503).length,
           // what the other page samples were, to say why the verdict failed
-          otherPages: away.filter((s) => !(s.page === 503 && s.pageSaysUnavailable)).map((s) => `${s.page}${s.pageSaysUnavailable ? '' : ' (not the unavailable page)'}${s.cache ? ` (page cache ${s.cache})` : ''} at +${s.at - stoppedAt} ms`),
+          stopTook,
+          otherPages: away.filter((s) => !(s.page === 503 && s.pageSaysUnavailable)).map((s) => `${s.page}${s.pageSaysUnavailable ? '' : ' (not the unavailable page: "' + s.heading + '")'}${s.cache ? ` (page cache ${s.cache})` : ''} at +${s.at - stoppedAt} ms, answered in ${s.took} ms`),
         },
         summary, transitional,
         unexpected: summary.errors.filter((o) => !(o.status === 500 && o.at >= stoppedAt && o.at < stoppedAt + 2000)),
