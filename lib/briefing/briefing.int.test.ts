@@ -26,7 +26,9 @@ afterAll(() => {
 async function briefing(view: Parameters<typeof lookupBriefing>[0], params: Record<string, string> = {}): Promise<Briefing> {
   const found = await lookupBriefing(view, params, ORIGIN);
   if (!found.ok) throw new Error(found.message);
-  return found.briefing;
+  const built = await found.build();
+  expect(built.fileStem).toBe(found.fileStem); // the name the route gives a cached file is the built one's
+  return built;
 }
 
 const has = (bin: string) => spawnSync('sh', ['-c', `command -v ${bin}`]).status === 0;

@@ -28,5 +28,5 @@ function pdfFonts(): Promise<PdfFonts> {
 
 export async function buildBriefing(briefing: Briefing, format: BriefingFormat, paper: PaperSize = 'a4'): Promise<Buffer> {
   if (format === 'pptx') return briefingPptx(briefing);
-  return (await briefingPdf(briefing, paper, await pdfFonts())).pdf;
+  return briefingPdf(briefing, paper, await pdfFonts());
 }

@@ -1,5 +1,5 @@
 import 'server-only';
-import { indicatorChart, type IndicatorChart } from '../dashboard/chart-data';
+import { indicatorChart, panelIndicator, type IndicatorChart } from '../dashboard/chart-data';
 import { figureSources, TIER_LABEL } from '../dashboard/format';
 import { headlineText, scoreLine, trendText, zeroLines } from '../dashboard/matrix-text';
 import { matrixCell, type MatrixCell } from '../dashboard/shape';
@@ -8,11 +8,16 @@ import { compareExportSpec, indicatorExportSpec } from '../export/from-chart';
 import type { ExportSpec } from '../export/spec';
 import { parseView, viewQuery, type SearchParams, type ViewState } from '../schemas/view';
 import { FORMULA, scoreBand } from '../scoring/score';
-import { groupMembers, resolveView, scoringData } from '../queries/dashboard';
+import { groupMembers, resolveView, scoringData, type ResolvedView } from '../queries/dashboard';
 import { getCatalogue, getDataVersion, getEvents } from '../queries/data';
 import type { Briefing, BriefingCell, BriefingSource, BriefingView } from './types';
 
-export type BriefingLookup = { ok: true; briefing: Briefing; viewPath: string } | { ok: false; status: 400 | 404; message: string };
+/**
+ * A valid view: its normal path (what the file depends on, with the data version) and how to build its briefing.
+ * Building reads and scores the figures, so it is left to the caller, which needs none of it to answer 304 or to serve
+ * a file it has built before.
+ */
+export type BriefingLookup = { ok: true; viewPath: string; fileStem: string; build: () => Promise<Briefing> } | { ok: false; status: 400 | 404; message: string };
 
 /** Numbers sources in the order figures first cite them; each source once. */
 class SourceList {
@@ -78,14 +83,45 @@ export async function lookupBriefing(target: BriefingView, params: SearchParams,
   const view = await resolveView(state);
   if (view.notices.length > 0) return { ok: false, status: 400, message: view.notices.join(' ') };
   if (view.partners.length === 0) return { ok: false, status: 400, message: 'Choose at least one partner' };
-  const { focal, partners } = view;
+  const slug = target.kind === 'dimension' ? `dimension-${target.key}` : target.kind === 'partner' ? `partner-${partnerActor!.code}` : target.kind;
+  const fileStem = `briefing-${slug}-${view.focal.code}-${view.partners.map((p) => p.code).join('_')}-${state.from ?? 'all'}-${state.to ?? 'all'}`;
+  const build = () => buildBriefing({ target, state, view, viewPath, fileStem, origin, dimensionLabel: dimension?.label, partnerActor });
+  return { ok: true, viewPath, fileStem, build };
+}
+
+async function buildBriefing({
+  target,
+  state,
+  view,
+  viewPath,
+  fileStem,
+  origin,
+  dimensionLabel,
+  partnerActor,
+}: {
+  target: BriefingView;
+  state: ViewState;
+  view: ResolvedView;
+  viewPath: string;
+  fileStem: string;
+  origin: string;
+  dimensionLabel: string | undefined;
+  partnerActor: Actor | undefined;
+}): Promise<Briefing> {
+  const { focal, partners, catalogue } = view;
   const [{ observations, catalogue: scored, index }, events, version] = await Promise.all([scoringData(view, state), getEvents({ reporter: focal.code }), getDataVersion()]);
   const asOf = version.changedAt.slice(0, 10);
   const sources = new SourceList();
 
   // The matrix: the view's partners (and a group's members when the view shows them), every dimension.
-  // The same call the overview's matrix makes.
-  const cellAt = (dim: string, code: string): MatrixCell => matrixCell(observations, scored, dim, code, focal.code, { weights: state.weights, from: state.from, to: state.to, index });
+  // The same call the overview's matrix makes; each cell scored once (the charts ask for the headline cells again).
+  const scoredCells = new Map<string, MatrixCell>();
+  const cellAt = (dim: string, code: string): MatrixCell => {
+    const key = `${dim}|${code}`;
+    let cell = scoredCells.get(key);
+    if (!cell) scoredCells.set(key, (cell = matrixCell(observations, scored, dim, code, focal.code, { weights: state.weights, from: state.from, to: state.to, index })));
+    return cell;
+  };
   const cellsFor = (code: string) => catalogue.dimensions.map((d) => cellOf(cellAt(d.key, code), sources));
   const rows: Briefing['matrix']['rows'] = [];
   for (const partner of partners) {
@@ -106,15 +142,14 @@ export async function lookupBriefing(target: BriefingView, params: SearchParams,
   let specs: (ExportSpec | null)[] = [];
   if (target.kind === 'dimension') {
     specs = catalogue.indicators
-      .filter((i) => i.dimension === dimension!.key && i.valueKind !== 'STANCE')
+      .filter((i) => i.dimension === target.key && i.valueKind !== 'STANCE')
       .map((i) => draw(indicatorChart(scored, observations, i, codes, focal.code, { from: state.from, to: state.to, events: eventsOf(i.dimension) })));
   } else if (target.kind === 'compare') {
     specs = [compareExportSpec(scored, observations, view, state, asOf)];
   } else {
     // Overview and partner: one chart per dimension, its headline input (the partner page's small multiples).
     specs = catalogue.dimensions.map((d) => {
-      const headline = partners.map((p) => cellAt(d.key, p.code).headline?.indicator).find(Boolean);
-      const indicator = headline ?? catalogue.indicators.find((i) => i.dimension === d.key && i.weight > 0 && i.valueKind !== 'STANCE');
+      const indicator = panelIndicator(catalogue, d.key, partners.map((p) => cellAt(d.key, p.code).headline?.indicator).find(Boolean));
       return indicator ? draw(indicatorChart(scored, observations, indicator, codes, focal.code, { from: state.from, to: state.to, events: eventsOf(d.key) })) : null;
     });
   }
@@ -131,33 +166,28 @@ export async function lookupBriefing(target: BriefingView, params: SearchParams,
   const names = partners.map((p) => p.name);
   const years = `${state.from ?? 'earliest'}–${state.to ?? 'latest'}`;
   const viewLabel =
-    target.kind === 'overview' ? 'Overview' : target.kind === 'compare' ? 'Compare partners' : target.kind === 'dimension' ? `Dimension: ${dimension!.label}` : `Partner: ${partnerActor!.name}`;
+    target.kind === 'overview' ? 'Overview' : target.kind === 'compare' ? 'Compare partners' : target.kind === 'dimension' ? `Dimension: ${dimensionLabel}` : `Partner: ${partnerActor!.name}`;
   const title =
     target.kind === 'dimension'
-      ? `${dimension!.label}: ${focal.name} and ${joinNames(names)}`
+      ? `${dimensionLabel}: ${focal.name} and ${joinNames(names)}`
       : target.kind === 'partner'
         ? `${focal.name} and ${partnerActor!.name}: one relationship across all dimensions`
         : target.kind === 'compare'
           ? `${focal.name}: ${joinNames(names)} compared`
           : `${focal.name}'s dependence on ${joinNames(names)}`;
-  const slug = target.kind === 'dimension' ? `dimension-${dimension!.key}` : target.kind === 'partner' ? `partner-${partnerActor!.code}` : target.kind;
   return {
-    ok: true,
-    viewPath,
-    briefing: {
-      title,
-      viewLabel,
-      focal: { code: focal.code, name: focal.name },
-      partners: partners.map((p) => ({ code: p.code, name: p.name })),
-      years,
-      asOf,
-      permalink: `${origin}${viewPath}`,
-      matrix: { dimensions: catalogue.dimensions.map((d) => d.label), rows },
-      charts,
-      formula: FORMULA,
-      weights,
-      sources: sources.all,
-      fileStem: `briefing-${slug}-${focal.code}-${codes.join('_')}-${state.from ?? 'all'}-${state.to ?? 'all'}`,
-    },
+    title,
+    viewLabel,
+    focal: { code: focal.code, name: focal.name },
+    partners: partners.map((p) => ({ code: p.code, name: p.name })),
+    years,
+    asOf,
+    permalink: `${origin}${viewPath}`,
+    matrix: { dimensions: catalogue.dimensions.map((d) => d.label), rows },
+    charts,
+    formula: FORMULA,
+    weights,
+    sources: sources.all,
+    fileStem,
   };
 }

@@ -268,7 +268,7 @@ function sourceList(w: Writer, b: Briefing): void {
   }
 }
 
-function pageNumbers(w: Writer, b: Briefing): number {
+function pageNumbers(w: Writer, b: Briefing): void {
   const { doc } = w;
   const range = doc.bufferedPageRange();
   for (let i = range.start; i < range.start + range.count; i++) {
@@ -282,11 +282,9 @@ function pageNumbers(w: Writer, b: Briefing): number {
     w.text(`Page ${i + 1} of ${range.count}`, { x: margins.left, y, width, size: 7.5, colour: MUTED, align: 'right' });
     margins.bottom = bottom;
   }
-  return range.count;
 }
 
-/** The PDF, and how many pages it has. */
-export async function briefingPdf(b: Briefing, paper: PaperSize, fonts: PdfFonts): Promise<{ pdf: Buffer; pages: number }> {
+export async function briefingPdf(b: Briefing, paper: PaperSize, fonts: PdfFonts): Promise<Buffer> {
   const w = new Writer(fonts, paper, { Title: b.title, Author: PRODUCT_NAME, Subject: `${b.viewLabel} · ${b.focal.name} · ${b.years}`, Keywords: b.permalink });
   const chunks: Buffer[] = [];
   w.doc.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -299,8 +297,8 @@ export async function briefingPdf(b: Briefing, paper: PaperSize, fonts: PdfFonts
   charts(w, b);
   method(w, b);
   sourceList(w, b);
-  const pages = pageNumbers(w, b);
+  pageNumbers(w, b);
   w.doc.end();
   await done;
-  return { pdf: Buffer.concat(chunks), pages };
+  return Buffer.concat(chunks);
 }

@@ -21,7 +21,7 @@ export type CachedPage = {
   prepared?: Prepared;
 };
 
-type Prepared = { pieces: Buffer[]; deflated: Buffer[]; bytes: number };
+type Prepared = { pieces: Buffer[]; deflated: Buffer[] | null };
 
 /**
  * Request headers that change the answer for one URL: the RSC payload and its router state, and the address the
@@ -62,24 +62,28 @@ export function storable(status: number, headers: Record<string, unknown>): bool
  * Cuts the body at each occurrence of its nonce and deflates each piece once, so that serving it again with a fresh
  * nonce costs a copy (and, for gzip, a checksum) instead of decoding, replacing and compressing the whole page.
  */
-export function prepare(page: CachedPage): Prepared {
-  if (page.prepared) return page.prepared;
-  const pieces: Buffer[] = [];
-  if (page.nonce) {
-    const needle = Buffer.from(page.nonce, 'utf8');
-    let from = 0;
-    for (let at = page.body.indexOf(needle); at !== -1; at = page.body.indexOf(needle, from)) {
-      pieces.push(page.body.subarray(from, at));
-      from = at + needle.length;
+export function prepare(page: CachedPage, deflate = false): Prepared {
+  if (!page.prepared) {
+    const pieces: Buffer[] = [];
+    if (page.nonce) {
+      const needle = Buffer.from(page.nonce, 'utf8');
+      let from = 0;
+      for (let at = page.body.indexOf(needle); at !== -1; at = page.body.indexOf(needle, from)) {
+        pieces.push(page.body.subarray(from, at));
+        from = at + needle.length;
+      }
+      pieces.push(page.body.subarray(from));
+    } else {
+      pieces.push(page.body);
     }
-    pieces.push(page.body.subarray(from));
-  } else {
-    pieces.push(page.body);
+    page.prepared = { pieces, deflated: null };
   }
   // Each piece a run of complete, non-final deflate blocks ending on a byte boundary (a sync flush): pieces and the
-  // nonce's own blocks can then follow one another in one stream, closed by an empty final block.
-  const deflated = pieces.map((piece) => zlib.deflateRawSync(piece, { level: 6, finishFlush: zlib.constants.Z_SYNC_FLUSH }));
-  page.prepared = { pieces, deflated, bytes: deflated.reduce((n, d) => n + d.length, 0) };
+  // nonce's own blocks can then follow one another in one stream, closed by an empty final block. Made once, when
+  // a page is stored or first sent compressed.
+  if (deflate && !page.prepared.deflated) {
+    page.prepared.deflated = page.prepared.pieces.map((piece) => zlib.deflateRawSync(piece, { level: 6, finishFlush: zlib.constants.Z_SYNC_FLUSH }));
+  }
   return page.prepared;
 }
 
@@ -91,9 +95,9 @@ export function withNonce(page: CachedPage, nonce: string, gzip = false): { head
   const swap = (s: string) => (page.nonce ? s.split(page.nonce).join(nonce) : s);
   const headers: Record<string, string | string[]> = {};
   for (const [k, v] of Object.entries(page.headers)) headers[k] = Array.isArray(v) ? v.map(swap) : swap(v);
-  const { pieces, deflated } = prepare(page);
+  const { pieces, deflated } = prepare(page, gzip);
   const fresh = Buffer.from(nonce, 'utf8');
-  if (!gzip) return { headers, body: Buffer.concat(pieces.flatMap((piece, i) => (i === 0 ? [piece] : [fresh, piece]))) };
+  if (!gzip || !deflated) return { headers, body: Buffer.concat(pieces.flatMap((piece, i) => (i === 0 ? [piece] : [fresh, piece]))) };
   const freshDeflated = zlib.deflateRawSync(fresh, { finishFlush: zlib.constants.Z_SYNC_FLUSH });
   let crc = 0;
   let size = 0;
@@ -125,7 +129,7 @@ export class PageCache {
 
   /** What an entry holds in memory: the body, its deflated pieces and the key. */
   private static cost(key: string, page: CachedPage): number {
-    return page.body.length + prepare(page).bytes + key.length;
+    return page.body.length + (prepare(page, true).deflated ?? []).reduce((n, d) => n + d.length, 0) + key.length;
   }
 
   get size(): number {

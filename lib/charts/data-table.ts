@@ -1,7 +1,7 @@
 import type { IndicatorChart } from '../dashboard/chart-data';
 import { formatValue, sourceQuality } from '../dashboard/format';
 import { derivedText } from '../dashboard/shape';
-import { esc } from './static-svg';
+import { escapeMarkup as esc } from '../markup';
 
 /**
  * A chart's data table (every year and series drawn, a missing one as "No data (not zero)") as HTML markup. The page

@@ -1,3 +1,4 @@
+import { escapeMarkup } from '../markup';
 import { barOffset, barSize, CHART_HEIGHT, COMPARE_HEIGHT, COMPARE_Y_WIDTH, niceTicks, PLOT, yearPercent } from '../dashboard/chart-geometry';
 import type { ChartSeries, SeriesChartProps } from '../dashboard/chart-types';
 import type { CompareRow } from '../dashboard/compare';
@@ -18,7 +19,6 @@ const GRID = '#e5e7eb';
 const MUTED = '#57606a';
 const pct = (n: number) => `${Math.round(n * 100) / 100}%`;
 const px = (n: number) => Math.round(n * 10) / 10;
-export const esc = (s: string | number) => String(s).replace(/[<>&"']/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&#39;' })[c]!);
 
 const LINE_ICON = 'M0,16h10.67A5.33,5.33,0,1,1,21.33,16H32M21.33,16A5.33,5.33,0,1,1,10.67,16';
 const BAR_ICON = 'M0,4h32v24h-32z';
@@ -26,23 +26,23 @@ const BAR_ICON = 'M0,4h32v24h-32z';
 /** The legend as Recharts draws it: a line with a ring for a line series, a square for bars; names in ink (contrast). */
 export function legendHtml(series: ChartSeries[], kind: 'line' | 'bar'): string {
   const items = series.map((s) => {
-    const icon = kind === 'line' ? `<path stroke-width="4" fill="none" stroke="${esc(s.colour)}" d="${LINE_ICON}"/>` : `<path fill="${esc(s.colour)}" d="${BAR_ICON}"/>`;
-    return `<li data-series="${esc(s.key)}"><svg width="14" height="14" viewBox="0 0 32 32" aria-hidden="true" focusable="false" class="legend-icon">${icon}</svg> <span>${esc(s.name)}</span></li>`;
+    const icon = kind === 'line' ? `<path stroke-width="4" fill="none" stroke="${escapeMarkup(s.colour)}" d="${LINE_ICON}"/>` : `<path fill="${escapeMarkup(s.colour)}" d="${BAR_ICON}"/>`;
+    return `<li data-series="${escapeMarkup(s.key)}"><svg width="14" height="14" viewBox="0 0 32 32" aria-hidden="true" focusable="false" class="legend-icon">${icon}</svg> <span>${escapeMarkup(s.name)}</span></li>`;
   });
   return `<ul class="chart-legend">${items.join('')}</ul>`;
 }
 
 function yAxis(ticks: number[], yOf: (v: number) => number, height: number, unit?: string): string {
   const parts = [`<g class="axis y-axis" fill="${AXIS}" stroke="${AXIS}"><line x1="0" x2="0" y1="0" y2="${height}"/>`];
-  for (const t of ticks) parts.push(`<line x1="-6" x2="0" y1="${px(yOf(t))}" y2="${px(yOf(t))}"/><text x="-8" y="${px(yOf(t))}" dy="0.355em" text-anchor="end" stroke="none">${esc(compact.format(t))}</text>`);
-  if (unit) parts.push(`<text transform="translate(${-(PLOT.left - 24)} ${height / 2}) rotate(-90)" text-anchor="middle" font-size="12" stroke="none">${esc(unit)}</text>`);
+  for (const t of ticks) parts.push(`<line x1="-6" x2="0" y1="${px(yOf(t))}" y2="${px(yOf(t))}"/><text x="-8" y="${px(yOf(t))}" dy="0.355em" text-anchor="end" stroke="none">${escapeMarkup(compact.format(t))}</text>`);
+  if (unit) parts.push(`<text transform="translate(${-(PLOT.left - 24)} ${height / 2}) rotate(-90)" text-anchor="middle" font-size="12" stroke="none">${escapeMarkup(unit)}</text>`);
   parts.push('</g>');
   return parts.join('');
 }
 
 function xAxis(height: number, ticks: { at: number; label: string }[]): string {
   const parts = [`<g class="axis x-axis" fill="${AXIS}" stroke="${AXIS}"><line x1="0" x2="100%" y1="${height}" y2="${height}"/>`];
-  for (const t of ticks) parts.push(`<line x1="${pct(t.at)}" x2="${pct(t.at)}" y1="${height}" y2="${height + 6}"/><text x="${pct(t.at)}" y="${height + 8}" dy="0.71em" text-anchor="middle" stroke="none">${esc(t.label)}</text>`);
+  for (const t of ticks) parts.push(`<line x1="${pct(t.at)}" x2="${pct(t.at)}" y1="${height}" y2="${height + 6}"/><text x="${pct(t.at)}" y="${height + 8}" dy="0.71em" text-anchor="middle" stroke="none">${escapeMarkup(t.label)}</text>`);
   parts.push('</g>');
   return parts.join('');
 }
@@ -94,7 +94,7 @@ export function seriesChartSvg({ kind, unit, series, rows, events, domain }: Ser
     if (kind === 'bar') {
       const offset = px(barOffset(si, series.length, size));
       // Percentages resolve against the viewport, so the group's shift moves every bar by the same pixels.
-      out.push(`<g data-series="${esc(s.key)}" fill="${esc(s.colour)}" transform="translate(${offset} 0)">`);
+      out.push(`<g data-series="${escapeMarkup(s.key)}" fill="${escapeMarkup(s.colour)}" transform="translate(${offset} 0)">`);
       for (const p of points) {
         if (p.value === null) continue;
         // A sourced zero is a 3 px bar, as Recharts' minPointSize draws it.
@@ -104,7 +104,7 @@ export function seriesChartSvg({ kind, unit, series, rows, events, domain }: Ser
       out.push('</g>');
       return;
     }
-    out.push(`<g data-series="${esc(s.key)}" stroke="${esc(s.colour)}" stroke-width="2">`);
+    out.push(`<g data-series="${escapeMarkup(s.key)}" stroke="${escapeMarkup(s.colour)}" stroke-width="2">`);
     // The line breaks where a year has no figure: it never bridges a gap as if the value were known.
     for (let i = 1; i < points.length; i++) {
       const [a, b] = [points[i - 1]!, points[i]!];
@@ -126,7 +126,7 @@ export function compareChartSvg({ rows, series }: { rows: CompareRow[]; series: 
   const bar = (band * 0.8) / Math.max(1, series.length);
   const out: string[] = [svgOpen(plotHeight + PLOT.xAxis), grid(ticks, yOf)];
   series.forEach((s, si) => {
-    out.push(`<g data-series="${esc(s.key)}" fill="${esc(s.colour)}" stroke="#fff">`);
+    out.push(`<g data-series="${escapeMarkup(s.key)}" fill="${escapeMarkup(s.colour)}" stroke="#fff">`);
     rows.forEach((r, ri) => {
       const v = r.values[s.key];
       if (v === null || v === undefined) return;

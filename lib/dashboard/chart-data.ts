@@ -22,6 +22,14 @@ export type IndicatorChart = {
 const nameOf = (catalogue: Catalogue, code: string) => catalogue.actors.find((a) => a.code === code)?.name ?? code;
 
 /**
+ * The indicator a dimension's one chart shows (the partner page's small multiples, the briefing's overview charts):
+ * the input that carries the latest score when there is one, else the dimension's first weighted, drawable input.
+ */
+export function panelIndicator(catalogue: Catalogue, dimension: string, headline: IndicatorRow | undefined): IndicatorRow | undefined {
+  return headline ?? catalogue.indicators.find((i) => i.dimension === dimension && i.weight > 0 && i.valueKind !== 'STANCE');
+}
+
+/**
  * The chart of one indicator for some partners: only annual primary figures are drawn (partial-year,
  * approximate and alternative figures stay in the data table, marked); a group's figure may be derived from members.
  */

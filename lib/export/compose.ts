@@ -1,4 +1,5 @@
 import type { Font } from 'opentype.js';
+import { escapeMarkup } from '../markup';
 import { PRODUCT_NAME, type ExportOptions, type ExportSpec } from './spec';
 
 /**
@@ -28,7 +29,6 @@ const INK = '#1b1f24';
 const MUTED = '#57606a';
 const GRID = '#e1e4e8';
 
-const escapeXml = (s: string) => s.replace(/[<>&"']/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[c] ?? c);
 const compact = new Intl.NumberFormat('en-GB', { notation: 'compact', maximumFractionDigits: 1 });
 const r1 = (n: number) => Math.round(n * 10) / 10;
 
@@ -65,7 +65,7 @@ class Writer {
       // be, in the subset that has its characters ("Inter-<n>", n its place in the chain).
       let spans = '';
       for (const run of runs(chain, text)) {
-        spans += `<tspan x="${r1(left)}" font-family="Inter-${chain.indexOf(run.font)}">${escapeXml(run.text)}</tspan>`;
+        spans += `<tspan x="${r1(left)}" font-family="Inter-${chain.indexOf(run.font)}">${escapeMarkup(run.text)}</tspan>`;
         left += run.font.getAdvanceWidth(run.text, size);
       }
       this.parts.push(`<text xml:space="preserve" y="${r1(y)}" font-size="${size}" font-weight="${options.bold ? 700 : 400}" fill="${options.fill ?? INK}">${spans}</text>`);
@@ -76,7 +76,7 @@ class Writer {
       d += run.font.getPath(run.text, r1(left), r1(y), size).toPathData(1);
       left += run.font.getAdvanceWidth(run.text, size);
     }
-    this.parts.push(`<path aria-label="${escapeXml(text)}" d="${d}" fill="${options.fill ?? INK}"/>`);
+    this.parts.push(`<path aria-label="${escapeMarkup(text)}" d="${d}" fill="${options.fill ?? INK}"/>`);
   }
 
   /** Greedy word wrap; the last allowed line ends in "…" when text remains. */
@@ -263,6 +263,6 @@ export function composeSvg(spec: ExportSpec, options: ExportOptions, fonts: Font
   const desc = [spec.subtitle, sourceText, `Data as of ${spec.asOf}`, options.permalink, PRODUCT_NAME].join('. ');
   return (
     `<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${H}" viewBox="0 0 ${W} ${H}" role="img" aria-labelledby="t d">` +
-    `<title id="t">${escapeXml(spec.title)}</title><desc id="d">${escapeXml(desc)}</desc>${background}${w.parts.join('')}</svg>`
+    `<title id="t">${escapeMarkup(spec.title)}</title><desc id="d">${escapeMarkup(desc)}</desc>${background}${w.parts.join('')}</svg>`
   );
 }

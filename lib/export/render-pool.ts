@@ -102,8 +102,11 @@ function remember(key: string, png: Buffer): void {
   }
 }
 
-/** The file for `key` from the cache, or built in a render process (once, however many ask for it at the same time). */
-export async function cachedRender(key: string, work: RenderWork): Promise<Buffer> {
+/**
+ * The file for `key` from the cache, or built in a render process (once, however many ask for it at the same time).
+ * `work` may be a function: it is called only when the file has to be built (a briefing reads the database for it).
+ */
+export async function cachedRender(key: string, work: RenderWork | (() => Promise<RenderWork>)): Promise<Buffer> {
   const hit = store.cache.get(key);
   if (hit) {
     store.cache.delete(key); // re-inserted last: a Map iterates oldest first, so this keeps the order least recently used
@@ -112,7 +115,7 @@ export async function cachedRender(key: string, work: RenderWork): Promise<Buffe
   }
   const running = store.inflight.get(key);
   if (running) return running;
-  const job = render(work);
+  const job = (async () => render(typeof work === 'function' ? await work() : work))();
   store.inflight.set(key, job);
   try {
     const file = await job;

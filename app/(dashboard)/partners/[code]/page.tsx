@@ -6,7 +6,7 @@ import { IndicatorFigure } from '@/components/dashboard/indicator-figure';
 import { Notices } from '@/components/dashboard/notices';
 import { QualityNote } from '@/components/dashboard/quality-note';
 import { ViewFilters } from '@/components/dashboard/view-filters';
-import { indicatorChart } from '@/lib/dashboard/chart-data';
+import { indicatorChart, panelIndicator } from '@/lib/dashboard/chart-data';
 import { formatNumber, STANCE_LABEL } from '@/lib/dashboard/format';
 import { matrixCell } from '@/lib/dashboard/shape';
 import { resolveView, scoringData } from '@/lib/queries/dashboard';
@@ -42,7 +42,7 @@ export default async function PartnerPage({ params, searchParams }: Props) {
 
   const panels = catalogue.dimensions.map((d) => {
     const cell = matrixCell(observations, scoredCatalogue, d.key, partner.code, focal.code, { weights: state.weights, from: state.from, to: state.to, index });
-    const indicator = cell.headline?.indicator ?? catalogue.indicators.find((i) => i.dimension === d.key && i.weight > 0 && i.valueKind !== 'STANCE');
+    const indicator = panelIndicator(catalogue, d.key, cell.headline?.indicator);
     const chart = indicator
       ? indicatorChart(scoredCatalogue, observations, indicator, [partner.code], focal.code, {
           from: state.from,

@@ -42,7 +42,6 @@ export async function GET(request: Request, { params }: { params: Promise<{ path
   const version = await getDataVersion();
   const lookup = await lookupBriefing(target.view, viewParams, url.origin);
   if (!lookup.ok) return Response.json({ error: lookup.message }, { status: lookup.status });
-  const { briefing } = lookup;
   const paper = target.format === 'pdf' ? options.data.paper : 'a4';
   // What the file depends on, in normal form: the view as parsed, the format and paper, the data version, the origin.
   const key = ['briefing', version.datasetId, version.version, target.format, paper, lookup.viewPath, url.origin].join('|');
@@ -50,8 +49,9 @@ export async function GET(request: Request, { params }: { params: Promise<{ path
   const headers = { ETag: etag, 'Cache-Control': 'public, max-age=0, must-revalidate' };
   if (request.headers.get('if-none-match') === etag) return new Response(null, { status: 304, headers });
   try {
-    const file = await cachedRender(key, { kind: 'briefing', briefing, format: target.format, paper });
-    const name = `${briefing.fileStem}${target.format === 'pdf' && paper === 'letter' ? '-letter' : ''}.${target.format}`;
+    // The briefing's data is read and scored only when the file is not in the cache.
+    const file = await cachedRender(key, async () => ({ kind: 'briefing', briefing: await lookup.build(), format: target.format, paper }));
+    const name = `${lookup.fileStem}${target.format === 'pdf' && paper === 'letter' ? '-letter' : ''}.${target.format}`;
     return new Response(new Uint8Array(file), {
       headers: { ...headers, 'Content-Type': CONTENT_TYPE[target.format], 'Content-Disposition': `attachment; filename="${name}"`, 'Content-Length': String(file.length) },
     });
