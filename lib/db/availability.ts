@@ -6,14 +6,12 @@ import { env } from '../env';
  * once a second while the database is up and four times a second while it is down. Requests never wait for a
  * probe: they read the last answer, so an outage is noticed within about a second and the recovery as quickly.
  */
-type State = { up: boolean; checkedAt: number; probing: boolean; probeStartedAt: number; reason: string };
+type State = { up: boolean; checkedAt: number; probing: boolean; reason: string };
 const store = globalThis as unknown as { atlasAvailability?: { state: State; pool: pg.Pool | null } };
 
 const PROBE_UP_MS = 1000;
 const PROBE_DOWN_MS = 250;
 const PROBE_TIMEOUT_MS = 1500;
-/** A `SELECT 1` still unanswered after this long means the database is away, even before the probe times out. */
-const PROBE_SLOW_MS = 1000;
 
 function availability() {
   if (store.atlasAvailability) return store.atlasAvailability;
@@ -23,7 +21,7 @@ function availability() {
     : null;
   // A connection that breaks while idle is reported here; without a listener it would end the process.
   pool?.on('error', () => {});
-  store.atlasAvailability = { state: { up: true, checkedAt: 0, probing: false, probeStartedAt: 0, reason: '' }, pool };
+  store.atlasAvailability = { state: { up: true, checkedAt: 0, probing: false, reason: '' }, pool };
   return store.atlasAvailability;
 }
 
@@ -31,7 +29,6 @@ async function probe(): Promise<void> {
   const { state, pool } = availability();
   if (!pool) return;
   state.probing = true;
-  state.probeStartedAt = Date.now();
   try {
     await pool.query('SELECT 1');
     state.up = true;
@@ -49,9 +46,6 @@ async function probe(): Promise<void> {
 export function databaseUp(): boolean {
   const { state } = availability();
   if (!state.probing && Date.now() - state.checkedAt > (state.up ? PROBE_UP_MS : PROBE_DOWN_MS)) void probe();
-  // A database that stopped can leave a connection attempt hanging instead of refused: the last answer ("up") is then
-  // stale, and pages would be rendered against a database that is not there.
-  if (state.up && state.probing && Date.now() - state.probeStartedAt > PROBE_SLOW_MS) return false;
   return state.up;
 }
 
