@@ -1,7 +1,7 @@
-import { formatDate } from '@/lib/dashboard/format';
+import { eventItemsHtml } from '@/lib/dashboard/static-markup';
 import type { EventRow } from '@/lib/dashboard/types';
-import { SourceLink } from './source-link';
 
+/** Events in date order. The items are markup (lib/dashboard/static-markup.ts): text React need not ship nor hydrate. */
 export function EventList({
   events,
   empty = 'No events recorded for this selection.',
@@ -13,25 +13,5 @@ export function EventList({
   brief?: boolean;
 }) {
   if (events.length === 0) return <p>{empty}</p>;
-  return (
-    <ol className="events">
-      {events.map((e) => (
-        <li key={e.id}>
-          <time dateTime={e.date}>{formatDate(e.date, e.precision)}</time>
-          {e.endDate ? (
-            <>
-              {' – '}
-              <time dateTime={e.endDate}>{formatDate(e.endDate)}</time>
-            </>
-          ) : null}{' '}
-          <span className="event-title">{e.title}</span>
-          {e.description && !brief ? <p className="event-description">{e.description}</p> : null}
-          <div className="meta">
-            {[e.partnerName, e.dimensionLabel].filter(Boolean).join(' · ')}
-            {e.partnerName || e.dimensionLabel ? ' · ' : ''}Source: <SourceLink source={e.source} />
-          </div>
-        </li>
-      ))}
-    </ol>
-  );
+  return <ol className="events" dangerouslySetInnerHTML={{ __html: eventItemsHtml(events, brief) }} />;
 }

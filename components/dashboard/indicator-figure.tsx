@@ -3,9 +3,8 @@ import { LazyChart } from '@/components/charts/lazy-chart';
 import { StaticSeriesChart } from '@/components/charts/static-chart';
 import { exportFileStem } from '@/lib/export/from-chart';
 import type { IndicatorChart } from '@/lib/dashboard/chart-data';
-import { formatDate } from '@/lib/dashboard/format';
 import { dataTableHtml } from '@/lib/charts/data-table';
-import { SourceLink } from './source-link';
+import { chartCaptionHtml, chartEventItemsHtml } from '@/lib/dashboard/static-markup';
 
 /** A chart in a <figure> named by its title, with sources in the caption and the numbers in a table. */
 export function IndicatorFigure({
@@ -35,26 +34,11 @@ export function IndicatorFigure({
       ) : (
         picture
       )}
+      {/* The event key and the caption are markup (lib/dashboard/static-markup.ts): text React need not hydrate. */}
       {chart.events.length > 0 && !compact ? (
-        <ol className="chart-events" aria-label={`Events marked on ${chart.title}`}>
-          {chart.events.map((e) => (
-            <li key={e.n}>
-              <span className="event-number">{e.n}</span> {formatDate(e.date)}
-              {e.until !== null ? ' (range shaded)' : ''}: {e.title}
-            </li>
-          ))}
-        </ol>
+        <ol className="chart-events" aria-label={`Events marked on ${chart.title}`} dangerouslySetInnerHTML={{ __html: chartEventItemsHtml(chart.events) }} />
       ) : null}
-      <figcaption className="meta">
-        Source{chart.sources.length > 1 ? 's' : ''}:{' '}
-        {chart.sources.map((s, i) => (
-          <span key={s.id}>
-            {i > 0 ? '; ' : ''}
-            <SourceLink source={s} />
-          </span>
-        ))}
-        . Only whole-year primary figures are drawn; partial-year, approximate and alternative figures are in the table of values.
-      </figcaption>
+      <figcaption className="meta" dangerouslySetInnerHTML={{ __html: chartCaptionHtml(chart) }} />
       {exportView ? (
         <ExportMenu
           chart={chart.indicator.slug}

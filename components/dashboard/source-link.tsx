@@ -1,22 +1,10 @@
-import { sourceQuality } from '@/lib/dashboard/format';
+import { sourceInnerHtml } from '@/lib/dashboard/static-markup';
 import type { SourceRef } from '@/lib/dashboard/types';
 
-/** A source as a reader needs it: title (linked when there is a URL), publisher and tier, and the excerpt with the figure. */
+/**
+ * A source as a reader needs it: title (linked when there is an http(s) address), publisher and tier, and the excerpt
+ * with the figure. Markup from lib/dashboard/static-markup.ts, so pages that list sources as strings say the same.
+ */
 export function SourceLink({ source, withExcerpt = false }: { source: SourceRef; withExcerpt?: boolean }) {
-  return (
-    <span className="source">
-      {source.url ? (
-        <a href={source.url} rel="noopener noreferrer">
-          {source.title}
-        </a>
-      ) : (
-        <cite>{source.title}</cite>
-      )}
-      <span className="meta source-quality" data-tier={source.tier ?? 'unrated'}>
-        {' '}
-        ({sourceQuality(source)})
-      </span>
-      {withExcerpt && source.excerpt ? <q className="excerpt">{source.excerpt}</q> : null}
-    </span>
-  );
+  return <span className="source" dangerouslySetInnerHTML={{ __html: sourceInnerHtml(source, withExcerpt) }} />;
 }
