@@ -21,10 +21,15 @@ it('npm run bench -- --short writes every section, with no failed request', asyn
     expect(Number(rps), route).toBeGreaterThan(0);
     expect(failures, route).toBe('0');
   }
-  // Page weight of the four views, briefing times of both formats, a Lighthouse score for `/`.
+  // Page weight of the four views and of the framework floor (an empty page of the same stack: less first-load
+  // JavaScript than any view), briefing times of both formats, Lighthouse scores for `/` and the floor.
   expect([...doc.matchAll(/^\| `\/[^`]*` \| [\d.]+ KB \| [\d.]+ KB \| [\d.]+ KB \|/gm)].length).toBe(4);
+  const firstLoadJs = (page: string) => Number(new RegExp(`^\\| ${page} \\|(?: [\\d.]+ KB \\|){3} [\\d.]+ KB \\(\\d+ files\\) \\| ([\\d.]+) KB \\|`, 'm').exec(doc)?.[1]);
+  expect(firstLoadJs('framework floor')).toBeGreaterThan(50);
+  expect(firstLoadJs('framework floor')).toBeLessThan(firstLoadJs('`/`'));
+  expect(doc).toMatch(/^\| framework floor \| \d+ \| \d+ ms \| \d+ ms \| — \|/m);
+  expect(doc).toMatch(/^\| `\/` \| \d+ \| \d+ ms \| \d+ ms \| -?\d+ ms \|/m);
   expect(doc).toMatch(/^\| overview PDF \| [\d.]+ s \|/m);
   expect(doc).toMatch(/^\| overview PPTX \| [\d.]+ s \|/m);
-  expect(doc).toMatch(/^\| `\/` \| \d+ \| \d+ ms \|/m);
   fs.rmSync(path.dirname(out), { recursive: true, force: true });
 }, 300_000);
