@@ -3,65 +3,36 @@ import { headlineText, scoreLine, trendText, zeroLines } from '@/lib/dashboard/m
 import type { MatrixCell } from '@/lib/dashboard/shape';
 import type { Actor, DimensionRow } from '@/lib/dashboard/types';
 import { scoreBandIndex, SCORE_BANDS } from '@/lib/scoring/score';
+import { escapeMarkup as esc } from '@/lib/markup';
 
 export type MatrixRow = { partner: Actor; memberOf?: string; cells: MatrixCell[] };
 
-// Cell texts are built as single strings: the overview renders dozens of cells, and fewer nodes render faster.
 function trendArrow(text: string): string {
   return text.startsWith('up') ? '▲ ' : text.startsWith('down') ? '▼ ' : '';
 }
 
-function Cell({ cell, href }: { cell: MatrixCell; href: string }) {
+/**
+ * A cell as markup: the overview has dozens, each a link with three or four lines, and as markup React neither ships
+ * them as an element tree nor hydrates them (see lib/dashboard/static-markup.ts). Every text and attribute is escaped.
+ */
+function cellHtml(cell: MatrixCell, href: string): string {
+  const td = (className: string, state: string, inner: string) =>
+    `<td class="matrix-cell ${className}" data-state="${state}"><a href="${esc(href)}" class="cell-link">${inner}</a></td>`;
+  const line = (text: string) => `<span class="cell-line">${esc(text)}</span>`;
   if (cell.state === 'score' && cell.latest && cell.latest.score !== null && cell.headline) {
     const text = headlineText(cell)!;
-    return (
-      <td className={`matrix-cell band-${scoreBandIndex(cell.latest.score)}`} data-state="score">
-        <a href={href} className="cell-link">
-          <span className="cell-figure">{text.figure}</span>
-          <span className="cell-line">{text.line}</span>
-          <span className="cell-line">
-            {scoreLine(cell)}
-            {cell.latest.lowConfidence ? <abbr title="Fewer than two inputs had data this year" className="low-confidence"> ⚠</abbr> : null}
-          </span>
-          <span className="trend" data-arrow={trendArrow(trendText(cell))}>
-            {trendText(cell)}
-          </span>
-        </a>
-      </td>
+    const trend = trendText(cell);
+    const lowConfidence = cell.latest.lowConfidence ? '<abbr title="Fewer than two inputs had data this year" class="low-confidence"> ⚠</abbr>' : '';
+    return td(
+      `band-${scoreBandIndex(cell.latest.score)}`,
+      'score',
+      `<span class="cell-figure">${esc(text.figure)}</span>${line(text.line)}<span class="cell-line">${esc(scoreLine(cell))}${lowConfidence}</span>` +
+        `<span class="trend" data-arrow="${esc(trendArrow(trend))}">${esc(trend)}</span>`,
     );
   }
-  if (cell.state === 'zero') {
-    const lines = zeroLines(cell);
-    return (
-      <td className="matrix-cell zero" data-state="zero">
-        <a href={href} className="cell-link">
-          <span className="cell-figure">0 · sourced zero</span>
-          {lines.map((line) => (
-            <span className="cell-line" key={line}>
-              {line}
-            </span>
-          ))}
-        </a>
-      </td>
-    );
-  }
-  if (cell.state === 'na') {
-    return (
-      <td className="matrix-cell na" data-state="na">
-        <a href={href} className="cell-link">
-          <span className="cell-figure">Not applicable</span>
-          <span className="cell-line">{cell.reason}</span>
-        </a>
-      </td>
-    );
-  }
-  return (
-    <td className="matrix-cell empty" data-state="none">
-      <a href={href} className="cell-link">
-        <span className="cell-figure">No data</span>
-      </a>
-    </td>
-  );
+  if (cell.state === 'zero') return td('zero', 'zero', `<span class="cell-figure">0 · sourced zero</span>${zeroLines(cell).map(line).join('')}`);
+  if (cell.state === 'na') return td('na', 'na', `<span class="cell-figure">Not applicable</span>${line(cell.reason ?? '')}`);
+  return td('empty', 'none', '<span class="cell-figure">No data</span>');
 }
 
 export function ScoreLegend() {
@@ -117,19 +88,18 @@ export function DependencyMatrix({
             ))}
           </tr>
         </thead>
-        <tbody>
-          {rows.map((row) => (
-            <tr key={row.partner.code} className={row.memberOf ? 'member-row' : undefined}>
-              <th scope="row">
-                {row.memberOf ? <span className="visually-hidden">{row.memberOf} member: </span> : null}
-                {row.partner.name}
-              </th>
-              {row.cells.map((cell) => (
-                <Cell key={cell.dimension} cell={cell} href={hrefFor(row.partner.code, cell.dimension)} />
-              ))}
-            </tr>
-          ))}
-        </tbody>
+        <tbody
+          dangerouslySetInnerHTML={{
+            __html: rows
+              .map(
+                (row) =>
+                  `<tr${row.memberOf ? ' class="member-row"' : ''}><th scope="row">${row.memberOf ? `<span class="visually-hidden">${esc(row.memberOf)} member: </span>` : ''}${esc(row.partner.name)}</th>` +
+                  row.cells.map((cell) => cellHtml(cell, hrefFor(row.partner.code, cell.dimension))).join('') +
+                  '</tr>',
+              )
+              .join(''),
+          }}
+        />
       </table>
     </div>
   );
