@@ -25,7 +25,7 @@ import zlib from 'node:zlib';
 import autocannon from 'autocannon';
 import { findChromium, CHROMIUM_ARGS } from '../test/support/chromium';
 import { buildIfNeeded } from './build';
-import { freePort, spawnLogged, startAppServer, waitFor, type AppServer } from './ops/process';
+import { freePort, spawnLogged, startAppServer, stopSpawned, waitFor, type AppServer } from './ops/process';
 import { log } from './run';
 
 const args = process.argv.slice(2);
@@ -188,11 +188,7 @@ async function startFloor(): Promise<FloorServer> {
   return {
     base,
     buildDir: path.join(FLOOR_DIR, '.next'),
-    stop: async () => {
-      if (spawned.child.exitCode !== null || spawned.child.signalCode !== null) return;
-      spawned.child.kill('SIGINT');
-      await spawned.exited;
-    },
+    stop: () => stopSpawned(spawned),
   };
 }
 

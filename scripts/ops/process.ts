@@ -14,6 +14,13 @@ export function spawnLogged(command: string, args: string[], env: Record<string,
   return { child, output: () => output, exited };
 }
 
+/** Asks a spawned process to stop (SIGINT, as Ctrl-C would) and waits until it has; a no-op once it has exited. */
+export async function stopSpawned(spawned: Spawned): Promise<void> {
+  if (spawned.child.exitCode !== null || spawned.child.signalCode !== null) return;
+  spawned.child.kill('SIGINT');
+  await spawned.exited;
+}
+
 export async function waitFor(check: () => Promise<boolean>, timeoutMs: number, what: string, everyMs = 200): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
@@ -58,10 +65,6 @@ export async function startAppServer(target: { databaseUrl: string } | { embedde
   return {
     ...spawned,
     base,
-    stop: async () => {
-      if (spawned.child.exitCode !== null || spawned.child.signalCode !== null) return;
-      spawned.child.kill('SIGINT');
-      await spawned.exited;
-    },
+    stop: () => stopSpawned(spawned),
   };
 }
