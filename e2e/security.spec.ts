@@ -90,3 +90,26 @@ test('@security the session cookie: HttpOnly, SameSite=Lax, Path=/, Secure only 
   expect(secureCookies[0]).toMatch(/; Secure/i);
   await secureContext.close();
 });
+
+test('@security sign-out ends the session on the server, not only in the browser', async ({ page, context, playwright, baseURL }) => {
+  await page.goto('/login');
+  await page.getByLabel('Email').fill(E2E_ADMIN.email);
+  await page.getByLabel('Password').fill(E2E_ADMIN.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible();
+  const token = (await context.cookies()).find((c) => c.name === 'atlas_session')!.value;
+  // A raw client holding the same cookie, redirects not followed.
+  const raw = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { cookie: `atlas_session=${token}` } });
+  expect((await raw.get('/admin/observations', { maxRedirects: 0 })).status()).toBe(200);
+
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await expect(page).toHaveURL(/\/$/);
+  await expect(page.getByRole('link', { name: 'Sign in' })).toBeVisible();
+  expect((await context.cookies()).find((c) => c.name === 'atlas_session')).toBeUndefined();
+  // The old token is dead on the server, not only gone from this browser.
+  const after = await raw.get('/admin/observations', { maxRedirects: 0 });
+  expect(after.status()).toBeGreaterThanOrEqual(300);
+  expect(after.status()).toBeLessThan(400);
+  expect(after.headers()['location']).toMatch(/\/login/);
+  await raw.dispose();
+});
