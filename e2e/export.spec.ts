@@ -99,6 +99,35 @@ test('@export the square size at 3× density, with a transparent background', as
   await expect(figure.getByRole('textbox', { name: 'Embed this chart' })).toHaveValue(/\/api\/charts\/gas_import_share\.png\?partners=RUS&size=square&background=transparent&density=3/);
 });
 
+test('@export with JavaScript off, the menu offers plain PNG, SVG and CSV links of the view', async ({ browser, baseURL }) => {
+  const context = await browser.newContext({ javaScriptEnabled: false, baseURL, acceptDownloads: true });
+  const page = await context.newPage();
+  await page.goto('/dimensions/gas?partners=RUS,NATO&from=2015&to=2024');
+  const figure = page.getByRole('figure', { name: 'Share of gas imports (%)' });
+  await figure.locator('details.export-menu summary').click();
+  await expect(figure.getByRole('button', { name: 'Download PNG' })).toHaveCount(0);
+  const [download] = await Promise.all([page.waitForEvent('download'), figure.locator('details.export-menu').getByRole('link', { name: 'PNG', exact: true }).click()]);
+  expect(download.suggestedFilename()).toBe('gas_import_share-TUR-RUS_NATO-2015-2024.png');
+  const image = PNG.sync.read(fs.readFileSync(await download.path()));
+  expect([image.width, image.height]).toEqual([2400, 1350]);
+  const csv = figure.locator('details.export-menu').getByRole('link', { name: 'CSV', exact: true });
+  expect(await csv.getAttribute('href')).toBe('/api/charts/gas_import_share.csv?partners=RUS,NATO&from=2015&to=2024');
+  await context.close();
+});
+
+test('@export the options are rendered when the menu is first opened, in place of the plain links', async ({ page }) => {
+  await page.goto('/dimensions/gas?partners=RUS');
+  const menus = page.locator('details.export-menu');
+  expect(await menus.count()).toBeGreaterThan(1);
+  await expect(page.locator('details.export-menu .export-options')).toHaveCount(0);
+  await expect(page.locator('details.export-menu .export-links')).toHaveCount(await menus.count());
+  const figure = page.getByRole('figure', { name: 'Share of gas imports (%)' });
+  await figure.locator('details.export-menu summary').click();
+  await expect(figure.getByRole('button', { name: 'Download PNG' })).toBeVisible();
+  await expect(figure.locator('.export-links')).toHaveCount(0);
+  await expect(page.locator('details.export-menu .export-options')).toHaveCount(1);
+});
+
 test.describe('@export server URLs', () => {
   test('PNG, SVG and CSV with ETag; 304 when unchanged', async ({ request }) => {
     const png = await request.get('/api/charts/gas_import_share.png?partners=RUS,NATO');

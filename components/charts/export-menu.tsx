@@ -3,6 +3,7 @@
 import { useId, useState, useSyncExternalStore } from 'react';
 import { EXPORT_SIZES, type ExportSize } from '@/lib/export/spec';
 import { download } from './download';
+import { exportLinksHtml } from '@/lib/export/links';
 
 type Props = {
   /** chart name in /api/charts/<chart>.<ext> */
@@ -20,8 +21,28 @@ const noSubscription = () => () => {};
 /**
  * PNG, SVG and CSV of one chart, its permalink and an embed snippet. The buttons fetch the same /api/charts URLs
  * that scripts and briefings use, so there is one composition (lib/export/compose.ts) and one set of fonts.
+ *
+ * The options are rendered when the reader first opens the menu: a page with eight charts hydrates eight closed
+ * <details> rather than eight forms. Until then (and with JavaScript off) the menu holds plain download links with
+ * the default options, written as markup.
  */
-export function ExportMenu({ chart, title, fileStem, apiQuery, viewPath }: Props) {
+export function ExportMenu(props: Props) {
+  const [opened, setOpened] = useState(false);
+  const { chart, title, fileStem, apiQuery } = props;
+  return (
+    <details
+      className="export-menu"
+      onToggle={(e) => {
+        if (e.currentTarget.open) setOpened(true);
+      }}
+    >
+      <summary>Export: {title}</summary>
+      {opened ? <ExportOptions {...props} /> : <p className="export-links" dangerouslySetInnerHTML={{ __html: exportLinksHtml(chart, fileStem, apiQuery) }} />}
+    </details>
+  );
+}
+
+function ExportOptions({ chart, title, fileStem, apiQuery, viewPath }: Props) {
   const id = useId();
   const [size, setSize] = useState<ExportSize>('landscape');
   const [transparent, setTransparent] = useState(false);
@@ -66,8 +87,7 @@ export function ExportMenu({ chart, title, fileStem, apiQuery, viewPath }: Props
   };
 
   return (
-    <details className="export-menu">
-      <summary>Export: {title}</summary>
+    <>
       <div className="export-options" role="group" aria-label="Image options">
         <label>
           Size{' '}
@@ -113,6 +133,6 @@ export function ExportMenu({ chart, title, fileStem, apiQuery, viewPath }: Props
         rows={2}
         value={`<img src="${origin}${fileUrl('png')}" alt="${title.replace(/"/g, '&quot;')}" width="${width}" height="${height}">`}
       />
-    </details>
+    </>
   );
 }

@@ -1,0 +1,25 @@
+import { parseHTML } from 'linkedom';
+import { describe, expect, it } from 'vitest';
+import { exportLinksHtml } from './links';
+
+const links = (html: string) => [...parseHTML(`<!doctype html><html><body><p>${html}</p></body></html>`).document.querySelectorAll('p a')];
+
+describe('export links', () => {
+  it('links PNG, SVG and CSV of the view with a file name each', () => {
+    const found = links(exportLinksHtml('gas_import_share', 'gas_import_share-TUR-RUS_NATO-2015-2024', 'partners=RUS,NATO&from=2015&to=2024'));
+    expect(found.map((a) => [a.textContent, a.getAttribute('href'), a.getAttribute('download')])).toEqual([
+      ['PNG', '/api/charts/gas_import_share.png?partners=RUS,NATO&from=2015&to=2024', 'gas_import_share-TUR-RUS_NATO-2015-2024.png'],
+      ['SVG', '/api/charts/gas_import_share.svg?partners=RUS,NATO&from=2015&to=2024', 'gas_import_share-TUR-RUS_NATO-2015-2024.svg'],
+      ['CSV', '/api/charts/gas_import_share.csv?partners=RUS,NATO&from=2015&to=2024', 'gas_import_share-TUR-RUS_NATO-2015-2024.csv'],
+    ]);
+    expect(links(exportLinksHtml('x', 'x', ''))[0]?.getAttribute('href')).toBe('/api/charts/x.png');
+  });
+
+  it('escapes what it is given, so a query cannot break out of the attribute', () => {
+    const found = links(exportLinksHtml('a"b', 'f"><script>x</script>', 'q="><img src=x>'));
+    expect(found).toHaveLength(3);
+    expect(found[0]?.getAttribute('href')).toBe('/api/charts/a%22b.png?q="><img src=x>');
+    expect(found[0]?.getAttribute('download')).toBe('f"><script>x</script>.png');
+    expect(parseHTML(`<p>${exportLinksHtml('a"b', 'f"><script>x</script>', 'q="><img src=x>')}</p>`).document.querySelectorAll('script, img')).toHaveLength(0);
+  });
+});
