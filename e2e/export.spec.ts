@@ -120,11 +120,11 @@ test('@export the options are rendered when the menu is first opened, in place o
   const menus = page.locator('details.export-menu');
   expect(await menus.count()).toBeGreaterThan(1);
   await expect(page.locator('details.export-menu .export-options')).toHaveCount(0);
-  await expect(page.locator('details.export-menu .export-links')).toHaveCount(await menus.count());
+  await expect(page.locator('details.export-menu .menu-links')).toHaveCount(await menus.count());
   const figure = page.getByRole('figure', { name: 'Share of gas imports (%)' });
   await figure.locator('details.export-menu summary').click();
   await expect(figure.getByRole('button', { name: 'Download PNG' })).toBeVisible();
-  await expect(figure.locator('.export-links')).toHaveCount(0);
+  await expect(figure.locator('.menu-links')).toHaveCount(0);
   await expect(page.locator('details.export-menu .export-options')).toHaveCount(1);
 });
 

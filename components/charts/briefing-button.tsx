@@ -2,6 +2,8 @@
 
 import { useRef, useState } from 'react';
 import { download } from './download';
+import { briefingLinksHtml } from '@/lib/export/links';
+import { DeferredDetails } from '@/components/ui/deferred-details';
 
 type Props = {
   /** the view as the briefing URL names it: overview, compare, dimensions/<key>, partners/<code> */
@@ -24,7 +26,15 @@ function fileName(response: Response, fallback: string): string {
  * server from the view's own query (/api/briefings/…). Progress shows while the server builds the file, then while
  * it arrives.
  */
-export function BriefingButton({ view, apiQuery }: Props) {
+export function BriefingButton(props: Props) {
+  return (
+    <DeferredDetails className="briefing-menu" summary="Download briefing" fallbackHtml={briefingLinksHtml(props.view, props.apiQuery)}>
+      {() => <BriefingOptions {...props} />}
+    </DeferredDetails>
+  );
+}
+
+function BriefingOptions({ view, apiQuery }: Props) {
   const [paper, setPaper] = useState<'a4' | 'letter'>('a4');
   const [progress, setProgress] = useState<Progress>({ phase: 'idle' });
   const busy = progress.phase === 'building' || progress.phase === 'downloading';
@@ -66,40 +76,37 @@ export function BriefingButton({ view, apiQuery }: Props) {
   };
 
   return (
-    <details className="briefing-menu">
-      <summary>Download briefing</summary>
-      <div className="briefing-options">
-        <p className="meta">This view — its partners, years, weights and sources — as a report or a deck, with every source.</p>
-        <div className="export-buttons">
-          <label>
-            Paper{' '}
-            <select value={paper} onChange={(e) => setPaper(e.target.value as 'a4' | 'letter')} disabled={busy}>
-              <option value="a4">A4</option>
-              <option value="letter">US Letter</option>
-            </select>
-          </label>
-          <button type="button" onClick={() => void build('pdf')} disabled={busy}>
-            PDF
-          </button>
-          <button type="button" onClick={() => void build('pptx')} disabled={busy}>
-            PowerPoint
-          </button>
-        </div>
-        <div role="status" aria-live="polite" className="meta briefing-status">
-          {progress.phase === 'building' ? (
-            <>
-              <progress aria-label={`Building the ${progress.label} briefing`} /> Building the {progress.label} briefing… {progress.seconds > 0 ? `${progress.seconds} s` : ''}
-            </>
-          ) : progress.phase === 'downloading' ? (
-            <>
-              <progress aria-label={`Downloading the ${progress.label} briefing`} value={progress.received} max={progress.total ?? undefined} /> Downloading{' '}
-              {progress.total ? `${Math.round((100 * progress.received) / progress.total)}%` : `${Math.round(progress.received / 1024)} KB`}
-            </>
-          ) : progress.phase === 'done' || progress.phase === 'failed' ? (
-            progress.message
-          ) : null}
-        </div>
+    <div className="briefing-options">
+      <p className="meta">This view — its partners, years, weights and sources — as a report or a deck, with every source.</p>
+      <div className="export-buttons">
+        <label>
+          Paper{' '}
+          <select value={paper} onChange={(e) => setPaper(e.target.value as 'a4' | 'letter')} disabled={busy}>
+            <option value="a4">A4</option>
+            <option value="letter">US Letter</option>
+          </select>
+        </label>
+        <button type="button" onClick={() => void build('pdf')} disabled={busy}>
+          PDF
+        </button>
+        <button type="button" onClick={() => void build('pptx')} disabled={busy}>
+          PowerPoint
+        </button>
       </div>
-    </details>
+      <div role="status" aria-live="polite" className="meta briefing-status">
+        {progress.phase === 'building' ? (
+          <>
+            <progress aria-label={`Building the ${progress.label} briefing`} /> Building the {progress.label} briefing… {progress.seconds > 0 ? `${progress.seconds} s` : ''}
+          </>
+        ) : progress.phase === 'downloading' ? (
+          <>
+            <progress aria-label={`Downloading the ${progress.label} briefing`} value={progress.received} max={progress.total ?? undefined} /> Downloading{' '}
+            {progress.total ? `${Math.round((100 * progress.received) / progress.total)}%` : `${Math.round(progress.received / 1024)} KB`}
+          </>
+        ) : progress.phase === 'done' || progress.phase === 'failed' ? (
+          progress.message
+        ) : null}
+      </div>
+    </div>
   );
 }

@@ -4,6 +4,7 @@ import { useId, useState, useSyncExternalStore } from 'react';
 import { EXPORT_SIZES, type ExportSize } from '@/lib/export/spec';
 import { download } from './download';
 import { exportLinksHtml } from '@/lib/export/links';
+import { DeferredDetails } from '@/components/ui/deferred-details';
 
 type Props = {
   /** chart name in /api/charts/<chart>.<ext> */
@@ -27,18 +28,10 @@ const noSubscription = () => () => {};
  * the default options, written as markup.
  */
 export function ExportMenu(props: Props) {
-  const [opened, setOpened] = useState(false);
-  const { chart, title, fileStem, apiQuery } = props;
   return (
-    <details
-      className="export-menu"
-      onToggle={(e) => {
-        if (e.currentTarget.open) setOpened(true);
-      }}
-    >
-      <summary>Export: {title}</summary>
-      {opened ? <ExportOptions {...props} /> : <p className="export-links" dangerouslySetInnerHTML={{ __html: exportLinksHtml(chart, fileStem, apiQuery) }} />}
-    </details>
+    <DeferredDetails className="export-menu" summary={`Export: ${props.title}`} fallbackHtml={exportLinksHtml(props.chart, props.fileStem, props.apiQuery)}>
+      {() => <ExportOptions {...props} />}
+    </DeferredDetails>
   );
 }
 

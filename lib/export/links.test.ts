@@ -1,6 +1,6 @@
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
-import { exportLinksHtml } from './links';
+import { briefingLinksHtml, exportLinksHtml } from './links';
 
 const links = (html: string) => [...parseHTML(`<!doctype html><html><body><p>${html}</p></body></html>`).document.querySelectorAll('p a')];
 
@@ -21,5 +21,14 @@ describe('export links', () => {
     expect(found[0]?.getAttribute('href')).toBe('/api/charts/a%22b.png?q="><img src=x>');
     expect(found[0]?.getAttribute('download')).toBe('f"><script>x</script>.png');
     expect(parseHTML(`<p>${exportLinksHtml('a"b', 'f"><script>x</script>', 'q="><img src=x>')}</p>`).document.querySelectorAll('script, img')).toHaveLength(0);
+  });
+
+  it("links the briefing of a view, PDF and PowerPoint, with the view's query", () => {
+    const found = links(briefingLinksHtml('dimensions/gas', 'partners=RUS&from=2015'));
+    expect(found.map((a) => [a.textContent, a.getAttribute('href')])).toEqual([
+      ['PDF (A4)', '/api/briefings/dimensions/gas.pdf?partners=RUS&from=2015'],
+      ['PowerPoint', '/api/briefings/dimensions/gas.pptx?partners=RUS&from=2015'],
+    ]);
+    expect(links(briefingLinksHtml('overview', ''))[1]?.getAttribute('href')).toBe('/api/briefings/overview.pptx');
   });
 });

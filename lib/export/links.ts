@@ -9,3 +9,10 @@ export function exportLinksHtml(chart: string, fileStem: string, apiQuery: strin
     `<a href="${esc(`/api/charts/${encodeURIComponent(chart)}.${format}${apiQuery ? `?${apiQuery}` : ''}`)}" download="${esc(`${fileStem}.${format}`)}">${format.toUpperCase()}</a>`;
   return `Download ${link('png')}, ${link('svg')} or ${link('csv')}.`;
 }
+
+/** Plain links to a view's briefing, A4 PDF and PowerPoint: the briefing menu before it is opened, or without JavaScript. */
+export function briefingLinksHtml(view: string, apiQuery: string): string {
+  const link = (format: 'pdf' | 'pptx', label: string) =>
+    `<a href="${esc(`/api/briefings/${view.split('/').map(encodeURIComponent).join('/')}.${format}${apiQuery ? `?${apiQuery}` : ''}`)}">${label}</a>`;
+  return `Download ${link('pdf', 'PDF (A4)')} or ${link('pptx', 'PowerPoint')}.`;
+}
