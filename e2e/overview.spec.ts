@@ -40,6 +40,9 @@ test.describe('@dashboard overview', () => {
     await expect(page).toHaveURL(/\/dimensions\/grain\?partners=RUS$/);
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Grain: Turkey and Russia');
     await expect(page.getByRole('figure', { name: 'Wheat imports (million tonnes)' })).toBeVisible();
+    const picker = page.locator('.filters .partner-picker summary');
+    await expect(picker).toContainText('Russia (1 of');
+    await picker.click();
     await expect(page.getByRole('checkbox', { name: 'Russia' })).toBeChecked();
     await expect(page.getByRole('checkbox', { name: 'Ukraine' })).not.toBeChecked();
   });

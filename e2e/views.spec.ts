@@ -6,6 +6,9 @@ test.describe('@dashboard views', () => {
     const url = '/dimensions/grain?partners=RUS,UKR&from=2021&to=2022';
     await page.goto(url);
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Grain: Turkey and Russia, Ukraine');
+    const picker = page.locator('.filters .partner-picker summary');
+    await expect(picker).toContainText('Russia, Ukraine (2 of');
+    await picker.click();
     await expect(page.getByRole('checkbox', { name: 'Ukraine' })).toBeChecked();
     await expect(page.getByLabel('From')).toHaveValue('2021');
     await expect(page.getByLabel('to', { exact: true })).toHaveValue('2022');
@@ -23,6 +26,21 @@ test.describe('@dashboard views', () => {
     await expect(page.getByLabel('From')).toHaveValue('2021');
     await page.goForward();
     await expect(page.getByLabel('From')).toHaveValue('');
+  });
+
+  test('the partner choice folded under its summary still goes with the form, and can be changed there', async ({ page }) => {
+    await page.goto('/dimensions/grain?partners=RUS,UKR&from=2021');
+    const picker = page.locator('.filters details.partner-picker');
+    await expect(picker).not.toHaveAttribute('open');
+    await page.getByLabel('to', { exact: true }).selectOption('2022');
+    await page.getByRole('button', { name: 'Apply' }).click();
+    await expect(page).toHaveURL(/to=2022/);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Grain: Turkey and Russia, Ukraine');
+    await picker.locator('summary').click();
+    await page.getByRole('checkbox', { name: 'Russia' }).uncheck();
+    await page.getByRole('button', { name: 'Apply' }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Grain: Turkey and Ukraine');
+    await expect(page.locator('.filters .partner-picker summary')).toContainText('Ukraine (1 of');
   });
 
   test('partial-year figures are never drawn as annual points but are listed, flagged', async ({ page }) => {

@@ -43,6 +43,11 @@ describe('form markup', () => {
     const boxes = [...f.querySelectorAll('input[type="checkbox"]')];
     expect(boxes.map((b) => [b.getAttribute('value'), b.hasAttribute('checked')])).toEqual([['RUS', false], ['UKR', true]]);
     expect(boxes[1]!.parentElement?.textContent).toBe(' Ukraine & co');
+    // The boxes fold under a summary of the choice, closed, inside the form (so they submit).
+    const picker = f.querySelector('fieldset.partners details.partner-picker')!;
+    expect(picker.hasAttribute('open')).toBe(false);
+    expect(picker.querySelector('summary')?.textContent).toBe('Ukraine & co (1 of 2; change)');
+    expect(picker.querySelectorAll('input[type="checkbox"]')).toHaveLength(2);
     expect(chosen(f.querySelector('#filter-from')!)).toEqual(['2020']);
     expect(chosen(f.querySelector('#filter-to')!)).toEqual(['']);
     expect(f.querySelector('button[type="submit"]')?.textContent).toBe('Apply');

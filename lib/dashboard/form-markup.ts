@@ -46,12 +46,17 @@ export function viewFiltersInnerHtml(o: {
   from?: number;
   to?: number;
 }): string {
+  // The partner boxes (forty or so) fold under a summary of the current choice: a phone sees the charts first, and a
+  // closed <details> is neither styled nor laid out until opened. Checked boxes inside it still submit.
+  const chosenNames = o.partners ? o.partners.filter((p) => o.chosen.includes(p.code)).map((p) => p.name) : [];
   const partners = o.partners
-    ? '<fieldset><legend>Partners</legend><div class="checks">' +
+    ? '<fieldset class="partners"><legend>Partners</legend><details class="partner-picker">' +
+      `<summary>${chosenNames.length ? esc(chosenNames.join(', ')) : 'none chosen'} <span class="meta">(${chosenNames.length} of ${o.partners.length}; change)</span></summary>` +
+      '<div class="checks">' +
       o.partners
         .map((p) => `<label><input type="checkbox" name="partner" value="${esc(p.code)}"${o.chosen.includes(p.code) ? ' checked' : ''}> ${esc(p.name)}</label>`)
         .join('') +
-      '</div></fieldset>'
+      '</div></details></fieldset>'
     : '';
   return (
     o.hidden.map(([name, value]) => hidden(name, value)).join('') +
