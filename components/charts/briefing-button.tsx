@@ -2,7 +2,7 @@
 
 import { useRef, useState } from 'react';
 import { download } from './download';
-import { briefingLinksHtml } from '@/lib/export/links';
+import { briefingLinksHtml, briefingUrl } from '@/lib/export/links';
 import { DeferredDetails } from '@/components/ui/deferred-details';
 
 type Props = {
@@ -29,7 +29,7 @@ function fileName(response: Response, fallback: string): string {
 export function BriefingButton(props: Props) {
   return (
     <DeferredDetails className="briefing-menu" summary="Download briefing" fallbackHtml={briefingLinksHtml(props.view, props.apiQuery)}>
-      {() => <BriefingOptions {...props} />}
+      <BriefingOptions {...props} />
     </DeferredDetails>
   );
 }
@@ -44,12 +44,11 @@ function BriefingOptions({ view, apiQuery }: Props) {
     const label = FORMATS[format];
     const params = new URLSearchParams(apiQuery);
     if (format === 'pdf' && paper !== 'a4') params.set('paper', paper);
-    const q = params.toString();
     const started = Date.now();
     setProgress({ phase: 'building', label, seconds: 0 });
     timer.current = setInterval(() => setProgress((p) => (p.phase === 'building' ? { ...p, seconds: Math.round((Date.now() - started) / 1000) } : p)), 1000);
     try {
-      const response = await fetch(`/api/briefings/${view}.${format}${q ? `?${q}` : ''}`);
+      const response = await fetch(briefingUrl(view, format, params.toString()));
       if (timer.current) clearInterval(timer.current);
       if (!response.ok) throw new Error(((await response.json().catch(() => null)) as { error?: string } | null)?.error ?? `HTTP ${response.status}`);
       const total = Number(response.headers.get('content-length')) || null;

@@ -1,9 +1,9 @@
 'use client';
 
-import { useId, useState, useSyncExternalStore } from 'react';
+import { useId, useState } from 'react';
 import { EXPORT_SIZES, type ExportSize } from '@/lib/export/spec';
 import { download } from './download';
-import { exportLinksHtml } from '@/lib/export/links';
+import { chartUrl, exportLinksHtml } from '@/lib/export/links';
 import { DeferredDetails } from '@/components/ui/deferred-details';
 
 type Props = {
@@ -17,8 +17,6 @@ type Props = {
   viewPath: string;
 };
 
-const noSubscription = () => () => {};
-
 /**
  * PNG, SVG and CSV of one chart, its permalink and an embed snippet. The buttons fetch the same /api/charts URLs
  * that scripts and briefings use, so there is one composition (lib/export/compose.ts) and one set of fonts.
@@ -30,7 +28,7 @@ const noSubscription = () => () => {};
 export function ExportMenu(props: Props) {
   return (
     <DeferredDetails className="export-menu" summary={`Export: ${props.title}`} fallbackHtml={exportLinksHtml(props.chart, props.fileStem, props.apiQuery)}>
-      {() => <ExportOptions {...props} />}
+      <ExportOptions {...props} />
     </DeferredDetails>
   );
 }
@@ -42,20 +40,18 @@ function ExportOptions({ chart, title, fileStem, apiQuery, viewPath }: Props) {
   const [density, setDensity] = useState(2);
   const [status, setStatus] = useState('');
   const { width, height } = EXPORT_SIZES[size];
-  // The page's origin is known only in the browser; the server renders the snippet without it.
-  const origin = useSyncExternalStore(noSubscription, () => window.location.origin, () => '');
+  // Mounted only in the browser, when the menu is first opened (DeferredDetails), so the page's origin is known.
+  const origin = window.location.origin;
 
-  const query = (format: 'png' | 'svg' | 'csv') => {
+  const fileUrl = (format: 'png' | 'svg' | 'csv') => {
     const params = new URLSearchParams(apiQuery);
     if (format !== 'csv') {
       if (size !== 'landscape') params.set('size', size);
       if (transparent) params.set('background', 'transparent');
       if (format === 'png' && density !== 2) params.set('density', String(density));
     }
-    const q = params.toString();
-    return q ? `?${q}` : '';
+    return chartUrl(chart, format, params.toString());
   };
-  const fileUrl = (format: 'png' | 'svg' | 'csv') => `/api/charts/${chart}.${format}${query(format)}`;
 
   const save = (format: 'png' | 'svg' | 'csv') => {
     const label = `Download ${format.toUpperCase()}`;

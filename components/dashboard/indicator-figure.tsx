@@ -1,4 +1,5 @@
 import { ExportMenu } from '@/components/charts/export-menu';
+import { chartUrl } from '@/lib/export/links';
 import { LazyChart } from '@/components/charts/lazy-chart';
 import { StaticSeriesChart } from '@/components/charts/static-chart';
 import { exportFileStem } from '@/lib/export/from-chart';
@@ -28,7 +29,7 @@ export function IndicatorFigure({
         {chart.title}
       </h3>
       {exportView ? (
-        <LazyChart type="series" src={`/api/charts/${chart.indicator.slug}.json${exportView.apiQuery ? `?${exportView.apiQuery}` : ''}`}>
+        <LazyChart type="series" src={chartUrl(chart.indicator.slug, 'json', exportView.apiQuery)}>
           {picture}
         </LazyChart>
       ) : (

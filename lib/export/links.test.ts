@@ -1,6 +1,6 @@
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
-import { briefingLinksHtml, exportLinksHtml } from './links';
+import { briefingLinksHtml, briefingUrl, chartUrl, exportLinksHtml } from './links';
 
 const links = (html: string) => [...parseHTML(`<!doctype html><html><body><p>${html}</p></body></html>`).document.querySelectorAll('p a')];
 
@@ -30,5 +30,12 @@ describe('export links', () => {
       ['PowerPoint', '/api/briefings/dimensions/gas.pptx?partners=RUS&from=2015'],
     ]);
     expect(links(briefingLinksHtml('overview', ''))[1]?.getAttribute('href')).toBe('/api/briefings/overview.pptx');
+  });
+
+  it('writes chart and briefing URLs in one shape, with or without a query', () => {
+    expect(chartUrl('gas_import_share', 'json', 'partners=RUS')).toBe('/api/charts/gas_import_share.json?partners=RUS');
+    expect(chartUrl('compare', 'png', '')).toBe('/api/charts/compare.png');
+    expect(briefingUrl('partners/RUS', 'pdf', 'paper=letter')).toBe('/api/briefings/partners/RUS.pdf?paper=letter');
+    expect(briefingUrl('overview', 'pptx', '')).toBe('/api/briefings/overview.pptx');
   });
 });

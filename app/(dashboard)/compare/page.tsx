@@ -3,6 +3,7 @@ import type { Metadata } from 'next';
 import { LazyChart } from '@/components/charts/lazy-chart';
 import { StaticCompareChart } from '@/components/charts/static-chart';
 import { ExportMenu } from '@/components/charts/export-menu';
+import { chartUrl } from '@/lib/export/links';
 import { Notices } from '@/components/dashboard/notices';
 import { QualityNote } from '@/components/dashboard/quality-note';
 import { ViewFilters } from '@/components/dashboard/view-filters';
@@ -41,7 +42,7 @@ export default async function ComparePage({ searchParams }: { searchParams: Prom
           {title}
         </h2>
         {chart.rows.length > 0 ? (
-          <LazyChart type="compare" src={`/api/charts/compare.json${apiQuery ? `?${apiQuery}` : ''}`}>
+          <LazyChart type="compare" src={chartUrl('compare', 'json', apiQuery)}>
             <StaticCompareChart rows={chart.rows} series={chart.series} summary={chart.summary} />
           </LazyChart>
         ) : (
